@@ -1,0 +1,35 @@
+import type { Campaign } from '../../data/campaign-data-source.js';
+
+export interface CampaignStatsLoadDetail {
+  campaign: Campaign;
+  /** Number of contacts in the campaign's statistics. */
+  total: number;
+  /** ISO 8601 time the figures are from. */
+  asOf: string;
+}
+
+export type CampaignStatsOperation = 'getCampaign' | 'getContactStats' | 'export';
+
+export interface CampaignStatsErrorDetail {
+  error: Error;
+  operation: CampaignStatsOperation;
+}
+
+export interface CampaignStatsExportDetail {
+  campaign: Campaign;
+  fileName: string;
+  rowCount: number;
+}
+
+export interface CampaignStatsExportedDetail extends CampaignStatsExportDetail {
+  byteLength: number;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'campaign-stats-load': CustomEvent<CampaignStatsLoadDetail>;
+    'campaign-stats-error': CustomEvent<CampaignStatsErrorDetail>;
+    'campaign-stats-export': CustomEvent<CampaignStatsExportDetail>;
+    'campaign-stats-exported': CustomEvent<CampaignStatsExportedDetail>;
+  }
+}

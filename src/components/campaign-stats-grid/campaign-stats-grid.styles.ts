@@ -1,0 +1,313 @@
+import { css, unsafeCSS } from 'lit';
+import tabulatorCss from 'tabulator-tables/dist/css/tabulator.min.css?inline';
+
+/** Tabulator's own stylesheet: page CSS does not reach into the shadow root. */
+export const tabulatorStyles = unsafeCSS(tabulatorCss);
+
+export const gridStyles = css`
+  :host {
+    display: block;
+    --_header-bg: var(--campaign-stats-grid-header-background, var(--_surface-alt));
+    --_row-hover: var(--campaign-stats-grid-row-hover-background, #eef3fa);
+    --_row-alt: var(--campaign-stats-grid-row-alt-background, #fafbfc);
+  }
+
+  .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    background: var(--_surface);
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .search {
+    flex: 0 1 300px;
+    min-width: 180px;
+    min-height: 32px;
+    padding: 0 var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+  }
+
+  .count {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .spacer {
+    flex: 1;
+  }
+
+  .as-of {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .refresh-icon {
+    display: inline-block;
+  }
+
+  .refreshing .refresh-icon {
+    animation: spin 1s linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .refreshing .refresh-icon {
+      animation: none;
+    }
+  }
+
+  .help {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.9em;
+    line-height: 1.4;
+  }
+
+  .table-area {
+    position: relative;
+  }
+
+  .banner {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    margin: 0;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-radius: var(--_radius);
+    border: 1px solid currentColor;
+  }
+
+  .banner.error {
+    color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+  }
+
+  .banner.warning {
+    color: var(--_warning);
+    background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));
+  }
+
+  .state {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+    min-height: 180px;
+    padding: calc(var(--_space) * 3);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    text-align: center;
+    color: var(--_muted);
+  }
+
+  .state strong {
+    color: var(--_text);
+    font-size: 1.1em;
+  }
+
+  .state.error strong {
+    color: var(--_danger);
+  }
+
+  .state.overlay {
+    position: absolute;
+    inset: 80px 1px 1px 1px;
+    min-height: 0;
+    border: none;
+    background: color-mix(in srgb, var(--_surface) 92%, transparent);
+    pointer-events: none;
+  }
+
+  .spinner {
+    width: 28px;
+    height: 28px;
+    border: 3px solid var(--_border);
+    border-top-color: var(--_primary);
+    border-radius: 50%;
+    animation: spin 0.9s linear infinite;
+  }
+
+  .status {
+    min-height: 1.4em;
+    margin: 0;
+    color: var(--_muted);
+  }
+
+  /* Tabulator, themed with the tokens. */
+  .tabulator {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    font-size: var(--_font-size);
+    color: var(--_text);
+  }
+
+  .tabulator .tabulator-header {
+    background: var(--_header-bg);
+    border-bottom: 1px solid var(--_border);
+    color: var(--_text);
+  }
+
+  .tabulator .tabulator-header .tabulator-col {
+    background: var(--_header-bg);
+    border-right-color: var(--_border);
+  }
+
+  .tabulator .tabulator-header .tabulator-col .tabulator-col-content {
+    padding: 6px 8px;
+  }
+
+  .tabulator .tabulator-col-title {
+    font-weight: 600;
+  }
+
+  .tabulator-row {
+    background: var(--_surface);
+  }
+
+  .tabulator-row.tabulator-row-even {
+    background: var(--_row-alt);
+  }
+
+  .tabulator-row.tabulator-selectable:hover,
+  .tabulator-row:hover {
+    background: var(--_row-hover);
+  }
+
+  .tabulator-row .tabulator-cell {
+    padding: 6px 8px;
+    border-right-color: color-mix(in srgb, var(--_border) 60%, transparent);
+  }
+
+  .tabulator .tabulator-tableholder:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+
+  .header-filter {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 26px;
+    padding: 2px 6px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_surface);
+    font: inherit;
+    font-size: 0.9em;
+    font-weight: normal;
+    color: var(--_text);
+  }
+
+  .col-number {
+    font-variant-numeric: tabular-nums;
+  }
+
+  .flag,
+  .delivery {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+
+  .flag-no {
+    color: var(--_muted);
+  }
+
+  .flag-yes {
+    font-weight: 600;
+  }
+
+  .delivery::before {
+    content: '';
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--_muted);
+    flex: none;
+  }
+
+  .delivery-delivered::before {
+    background: var(--_success);
+  }
+
+  .delivery-soft_bounce::before,
+  .delivery-undelivered::before {
+    background: var(--_warning);
+  }
+
+  .delivery-hard_bounce::before,
+  .delivery-blocked::before,
+  .delivery-failed::before,
+  .delivery-rejected::before {
+    background: var(--_danger);
+  }
+
+  /* The context menu. */
+  .menu {
+    position: absolute;
+    z-index: 20;
+    min-width: 160px;
+    margin: 0;
+    padding: 4px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 8px 24px rgb(16 24 40 / 18%);
+  }
+
+  .menu-entry {
+    position: relative;
+  }
+
+  .submenu {
+    top: -5px;
+    left: 100%;
+    margin-left: 4px;
+  }
+
+  .menu-item {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 16px;
+    width: 100%;
+    padding: 6px 10px;
+    border: none;
+    border-radius: calc(var(--_radius) - 2px);
+    background: none;
+    color: var(--_text);
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+
+  .menu-item:hover,
+  .menu-item:focus,
+  .menu-item[aria-expanded='true'] {
+    background: var(--_primary);
+    color: var(--_primary-contrast);
+    outline: none;
+  }
+
+  .menu-item[aria-disabled='true'] {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+`;

@@ -1,0 +1,435 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  isSendFinished,
+  type Campaign,
+  type CampaignDataSource,
+  type ContactStats,
+} from '../../data/campaign-data-source.js';
+import { DataSourceError } from '../../data/data-source-error.js';
+import { validateCampaign, validateStatsPage } from '../../data/validate.js';
+import { buildExcelFile, saveFile } from '../../export/excel-export.js';
+import { exportFileName } from '../../export/file-name.js';
+import { abortError, settleWithin } from '../../internal/abort.js';
+import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
+import { emit } from '../../internal/emit.js';
+import { describeError, toError } from '../../internal/error-message.js';
+import { IntervalController } from '../../internal/interval-controller.js';
+import { themeStyles } from '../../internal/theme.styles.js';
+import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
+import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
+import { ExportMenuController } from './export-menu-controller.js';
+import { exportColumn, statsColumns } from './stats-columns.js';
+import { StatsTableController } from './stats-table-controller.js';
+
+export type * from './campaign-stats-grid.events.js';
+
+type LoadResult =
+  | { kind: 'not-available'; campaign: Campaign }
+  | { kind: 'loaded'; campaign: Campaign; rows: ContactStats[]; total: number; asOf: string };
+
+export interface ExcelExportResult {
+  blob: Blob;
+  fileName: string;
+  rowCount: number;
+}
+
+const DEFAULT_HEIGHT = '480px';
+/** Below this, an interval would hammer the server for figures that barely move. */
+const MIN_REFRESH_SECONDS = 5;
+/** Rows asked per `getContactStats` call when a campaign is loaded whole. */
+const PAGE_SIZE = 50_000;
+
+/** Thrown inside a load to remember which data-source operation failed. */
+class OperationError extends Error {
+  constructor(
+    readonly operation: CampaignStatsOperation,
+    override readonly cause: unknown,
+  ) {
+    super(toError(cause).message);
+  }
+}
+
+/**
+ * The per-contact statistics of a campaign whose send is finished, in a sortable, filterable
+ * table that exports to Excel from its context menu (right-click ▸ Exporter ▸ Excel).
+ *
+ * @summary Per-contact statistics of a finished campaign, with right-click Excel export.
+ *
+ * @fires campaign-stats-load - Statistics were loaded or refreshed. Detail: `{campaign, total, asOf}`.
+ * @fires campaign-stats-error - A data-source call or an export failed. Detail: `{error, operation}`.
+ * @fires campaign-stats-export - Cancelable; before an export is written. Detail: `{campaign, fileName, rowCount}`.
+ * @fires campaign-stats-exported - An export was written. Detail: `{campaign, fileName, rowCount, byteLength}`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart toolbar - The bar with search, row count, data time, refresh and export.
+ * @csspart search - The global search box.
+ * @csspart row-count - The number of contacts shown.
+ * @csspart as-of - The time the data is from.
+ * @csspart button - Every toolbar button.
+ * @csspart refresh-button - The refresh button.
+ * @csspart export-button - The button that opens the export menu.
+ * @csspart help - The help text under the toolbar.
+ * @csspart table-area - The positioned area around the table, its states and menu.
+ * @csspart grid - The element Tabulator renders the table into.
+ * @csspart state - Every state panel (no campaign, loading, not yet available, empty, error).
+ * @csspart state-loading - The loading state.
+ * @csspart state-not-available - The "not yet available" state.
+ * @csspart state-empty - The empty-campaign state.
+ * @csspart state-error - The error state.
+ * @csspart retry-button - The retry button of the error state.
+ * @csspart menu - The context menu and its submenu.
+ * @csspart submenu - The Exporter submenu.
+ * @csspart menu-item - A context-menu item.
+ * @csspart status - Export progress and results, announced politely.
+ *
+ * @cssprop --campaign-stats-color-primary - Accent: header of the Excel file aside, buttons and menu highlight (default #1f4e79).
+ * @cssprop --campaign-stats-color-primary-contrast - Text on the accent colour.
+ * @cssprop --campaign-stats-color-text - Text colour.
+ * @cssprop --campaign-stats-color-muted - Secondary text colour.
+ * @cssprop --campaign-stats-color-surface - Background.
+ * @cssprop --campaign-stats-color-surface-alt - Secondary background (header, hovered buttons).
+ * @cssprop --campaign-stats-color-border - Borders.
+ * @cssprop --campaign-stats-color-focus - Focus ring.
+ * @cssprop --campaign-stats-color-success - "Delivered" marker.
+ * @cssprop --campaign-stats-color-warning - Soft failures and warnings.
+ * @cssprop --campaign-stats-color-danger - Hard failures and errors.
+ * @cssprop --campaign-stats-font-family - Font.
+ * @cssprop --campaign-stats-font-size - Base font size.
+ * @cssprop --campaign-stats-radius - Corner radius.
+ * @cssprop --campaign-stats-spacing - Base spacing unit.
+ * @cssprop --campaign-stats-grid-header-background - Background of the table header.
+ * @cssprop --campaign-stats-grid-row-hover-background - Background of a hovered row.
+ * @cssprop --campaign-stats-grid-row-alt-background - Background of every other row.
+ */
+export class CampaignStatsGrid extends CampaignStatsElement {
+  static override styles = [themeStyles, tabulatorStyles, gridStyles];
+
+  /** The campaign whose statistics are shown. */
+  @property({ attribute: 'campaign-id', reflect: true }) campaignId = '';
+
+  /** Seconds between automatic refreshes; 0 turns them off (minimum 5). */
+  @property({ attribute: 'refresh-interval', type: Number }) refreshInterval = 0;
+
+  /** Height of the table, a CSS length. */
+  @property() height = DEFAULT_HEIGHT;
+
+  /** Milliseconds a data-source call may take before it counts as failed. */
+  @property({ attribute: false }) requestTimeout = 30_000;
+
+  @state() private view: LoadResult | null = null;
+  @state() private search = '';
+  @state() private exporting = false;
+  @state() private exportStatus: { kind: 'progress' | 'done' | 'warning' | 'error'; text: string } | null = null;
+
+  private failedOperation: CampaignStatsOperation = 'getCampaign';
+  private appliedRows: ContactStats[] | null = null;
+  private tableWork: Promise<void> = Promise.resolve();
+  private readonly warned = new Set<string>();
+
+  private readonly table = new StatsTableController(this, this.localize);
+  private readonly menu = new ExportMenuController(this, {
+    messages: () => this.localize.messages,
+    container: () => this.renderRoot.querySelector<HTMLElement>('.table-area'),
+    onExportExcel: () => void this.exportExcel().catch(() => undefined),
+    canExport: () => !this.exporting && this.table.built,
+  });
+  private readonly autoRefresh = new IntervalController(this, () => {
+    if (this.view && this.loadTask.status !== TaskStatus.PENDING && !this.exporting) void this.refresh().catch(() => undefined);
+  });
+
+  private readonly loadTask = new Task(this, {
+    args: () => [this.campaignId, this.source, this.requestTimeout] as const,
+    task: ([campaignId, source, timeout], { signal }) => this.load(campaignId, source, timeout, signal),
+    onComplete: (result) => this.loaded(result),
+    onError: (error) => this.failed(error),
+  });
+
+  /**
+   * Loads the figures again (same campaign), keeping the user's sort, filters, search and
+   * scroll position. Rejects when the data source fails; the grid then keeps the previous figures.
+   */
+  async refresh(): Promise<void> {
+    await this.loadTask.run();
+    if (this.loadTask.status === TaskStatus.ERROR) throw toError(this.loadTask.error);
+  }
+
+  /**
+   * Writes the rows the user sees (filters, search and sort applied; visible columns in order)
+   * to an .xlsx file. With `download` (the default) the file is saved as the menu does.
+   * Rejects with an `AbortError` when a `campaign-stats-export` listener cancels it.
+   */
+  async exportExcel(options: { download?: boolean } = {}): Promise<ExcelExportResult> {
+    const view = this.view;
+    if (view?.kind !== 'loaded' || !this.table.built) {
+      throw new DOMException('There are no loaded statistics to export.', 'InvalidStateError');
+    }
+    if (this.exporting) throw new DOMException('An export is already running.', 'InvalidStateError');
+    const m = this.localize.messages;
+    const columns = this.table.visibleColumns().map((column) => exportColumn(column, m));
+    const rows = this.table.activeRows();
+    const fileName = exportFileName(view.campaign.name, new Date(view.asOf));
+    const detail = { campaign: view.campaign, fileName, rowCount: rows.length };
+    if (!emit(this, 'campaign-stats-export', detail, { cancelable: true })) {
+      throw new DOMException('The export was cancelled by a campaign-stats-export listener.', 'AbortError');
+    }
+    this.exporting = true;
+    this.exportStatus = { kind: 'progress', text: m.exporting(this.localize.number(rows.length)) };
+    try {
+      // Let the progress message paint before the workbook is written.
+      await this.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const file = await buildExcelFile({
+        columns,
+        rows,
+        campaign: view.campaign,
+        asOf: view.asOf,
+        locale: this.localize.locale,
+        texts: {
+          yes: m.yes,
+          no: m.no,
+          sheetStats: m.sheetStats,
+          sheetCampaign: m.sheetCampaign,
+          channel: m.channel[view.campaign.channel],
+          campaignSheet: m.campaignSheet,
+        },
+      });
+      if (options.download ?? true) saveFile(file.blob, fileName);
+      this.exportStatus = file.truncatedCells
+        ? { kind: 'warning', text: `${m.exported(fileName)} ${m.exportCellTruncated(this.localize.number(file.truncatedCells))}` }
+        : { kind: 'done', text: m.exported(fileName) };
+      emit(this, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size });
+      return { blob: file.blob, fileName, rowCount: rows.length };
+    } catch (error) {
+      this.exportStatus = { kind: 'error', text: m.exportFailed };
+      emit(this, 'campaign-stats-error', { error: toError(error), operation: 'export' });
+      throw error;
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  private async load(
+    campaignId: string,
+    source: CampaignDataSource | undefined,
+    timeout: number,
+    signal: AbortSignal,
+  ): Promise<LoadResult | null> {
+    if (!campaignId || !source) return null;
+    this.failedOperation = 'getCampaign';
+    let campaign: Campaign;
+    try {
+      campaign = validateCampaign(await settleWithin(source.getCampaign(campaignId, { signal }), timeout, signal));
+    } catch (error) {
+      throw new OperationError('getCampaign', error);
+    }
+    if (campaign.id !== campaignId) {
+      throw new OperationError('getCampaign', new DataSourceError('invalid-response', `Asked for campaign "${campaignId}", got "${campaign.id}".`));
+    }
+    // The send-finished rule: no statistics are asked for before the send is finished.
+    if (!isSendFinished(campaign)) return { kind: 'not-available', campaign };
+    try {
+      const rows: ContactStats[] = [];
+      let total = 0;
+      let asOf = '';
+      do {
+        const page = validateStatsPage(
+          await settleWithin(source.getContactStats(campaignId, { offset: rows.length, limit: PAGE_SIZE }, { signal }), timeout, signal),
+          campaign.channel,
+        );
+        if (!asOf) asOf = page.asOf;
+        total = page.total;
+        rows.push(...page.rows);
+        if (page.rows.length + page.dropped === 0) break;
+      } while (rows.length < total);
+      if (signal.aborted) throw abortError();
+      return { kind: 'loaded', campaign, rows, total: rows.length, asOf };
+    } catch (error) {
+      throw new OperationError('getContactStats', error);
+    }
+  }
+
+  private loaded(result: LoadResult | null): void {
+    this.view = result;
+    if (result?.kind === 'loaded') {
+      emit(this, 'campaign-stats-load', { campaign: result.campaign, total: result.total, asOf: result.asOf });
+    }
+  }
+
+  private failed(error: unknown): void {
+    const operation = error instanceof OperationError ? error.operation : this.failedOperation;
+    const cause = error instanceof OperationError ? error.cause : error;
+    emit(this, 'campaign-stats-error', { error: toError(cause), operation });
+  }
+
+  private warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(`<campaign-stats-grid>: ${message}`);
+  }
+
+  private get effectiveHeight(): string {
+    if (typeof CSS !== 'undefined' && CSS.supports('height', this.height)) return this.height;
+    this.warnOnce(`height:${this.height}`, `height="${this.height}" is not a CSS length; ${DEFAULT_HEIGHT} is used.`);
+    return DEFAULT_HEIGHT;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
+      // Never show the previous campaign's rows, not even for one frame.
+      this.view = null;
+      this.appliedRows = null;
+      this.search = '';
+      this.exportStatus = null;
+      this.menu.close(false);
+      this.table.destroy();
+    }
+    if (changed.has('refreshInterval')) {
+      const seconds = Number(this.refreshInterval);
+      let effective = Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+      if (!Number.isFinite(seconds) || seconds < 0) {
+        this.warnOnce(`interval:${this.refreshInterval}`, `refresh-interval must be a number of seconds ≥ 0; automatic refresh is off.`);
+      } else if (effective > 0 && effective < MIN_REFRESH_SECONDS) {
+        this.warnOnce(`interval:${this.refreshInterval}`, `refresh-interval is at least ${MIN_REFRESH_SECONDS} s; ${MIN_REFRESH_SECONDS} s is used.`);
+        effective = MIN_REFRESH_SECONDS;
+      }
+      this.autoRefresh.set(effective);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.table.relocalize();
+    if (changed.has('height') && this.table.built) this.table.setHeight(this.effectiveHeight);
+    const view = this.view;
+    if (view?.kind === 'loaded' && view.rows.length > 0 && view.rows !== this.appliedRows) {
+      const rows = view.rows;
+      this.appliedRows = rows;
+      this.tableWork = this.tableWork.then(() => this.showRows(view, rows)).catch((error: unknown) => this.failed(error));
+    }
+  }
+
+  private async showRows(view: Extract<LoadResult, { kind: 'loaded' }>, rows: ContactStats[]): Promise<void> {
+    if (this.view?.campaign.id !== view.campaign.id) return;
+    if (this.table.built) return this.table.replaceRows(rows);
+    await this.updateComplete;
+    const element = this.renderRoot.querySelector<HTMLElement>('.grid');
+    const popupContainer = this.renderRoot.querySelector<HTMLElement>('.table-area');
+    if (!element || !popupContainer) return;
+    await this.table.build(element, {
+      columns: statsColumns(view.campaign.channel),
+      rows,
+      height: this.effectiveHeight,
+      popupContainer,
+    });
+    this.table.setSearch(this.search);
+    this.table.labelHolder(this.localize.messages.gridLabel(view.campaign.name));
+  }
+
+  private onSearchInput(event: Event): void {
+    this.search = (event.target as HTMLInputElement).value;
+    this.table.setSearch(this.search);
+  }
+
+  private retry(): void {
+    void this.refresh().catch(() => undefined);
+  }
+
+  override render(): TemplateResult {
+    return html`<div class="base" part="base">${this.renderBody()}</div>`;
+  }
+
+  private renderState(kind: string, content: TemplateResult, role: 'status' | 'alert' = 'status'): TemplateResult {
+    return html`<div class="state ${kind}" part="state state-${kind}" role=${role}>${content}</div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    const m = this.localize.messages;
+    if (!this.campaignId) return this.renderState('no-campaign', html`<span>${m.noCampaign}</span>`);
+    if (!this.source) return this.renderState('error', html`<strong>${m.errorTitle}</strong><span>${m.noDataSource}</span>`, 'alert');
+    const view = this.view;
+    const status = this.loadTask.status;
+    if (view?.kind === 'not-available') {
+      const reason = view.campaign.status === 'finished' ? '' : m.notAvailableReason[view.campaign.status];
+      return this.renderState('not-available', html`<strong>${m.notAvailable}</strong><span>${reason}</span>`);
+    }
+    if (view?.kind === 'loaded') return this.renderLoaded(view);
+    if (status === TaskStatus.ERROR) return this.renderError(this.loadTask.error);
+    return this.renderState('loading', html`<div class="spinner" aria-hidden="true"></div><span>${m.loading}</span>`);
+  }
+
+  private renderError(error: unknown): TemplateResult {
+    const m = this.localize.messages;
+    const { message, retryable } = describeError(error instanceof OperationError ? error.cause : error, m);
+    return this.renderState(
+      'error',
+      html`<strong>${m.errorTitle}</strong><span>${message}</span>
+        ${retryable ? html`<button class="button primary" part="retry-button" type="button" @click=${this.retry}>${m.retry}</button>` : nothing}`,
+      'alert',
+    );
+  }
+
+  private renderLoaded(view: Extract<LoadResult, { kind: 'loaded' }>): TemplateResult {
+    const m = this.localize.messages;
+    const refreshing = this.loadTask.status === TaskStatus.PENDING;
+    const asOf = new Date(view.asOf);
+    const total = this.localize.number(view.total);
+    const shown = this.table.shownCount ?? view.total;
+    const count = shown === view.total ? m.rowCount(view.total, total) : m.filteredRowCount(this.localize.number(shown), total, view.total);
+    const isEmpty = view.rows.length === 0;
+    const refreshError = this.loadTask.status === TaskStatus.ERROR ? describeError((this.loadTask.error as OperationError)?.cause, m) : null;
+    return html`
+      <div class="toolbar" part="toolbar">
+        <input
+          class="search"
+          part="search"
+          type="search"
+          .value=${this.search}
+          placeholder=${m.searchPlaceholder}
+          aria-label=${m.searchLabel}
+          ?disabled=${isEmpty}
+          @input=${this.onSearchInput}
+        />
+        <span class="count" part="row-count" role="status">${count}</span>
+        <span class="spacer"></span>
+        <span class="as-of" part="as-of">${m.asOf(this.localize.date(asOf), this.localize.time(asOf))}</span>
+        <button
+          class="button ${refreshing ? 'refreshing' : ''}"
+          part="button refresh-button"
+          type="button"
+          aria-busy=${refreshing ? 'true' : 'false'}
+          ?disabled=${refreshing}
+          @click=${this.retry}
+        >
+          <span class="refresh-icon" aria-hidden="true">⟳</span>${refreshing ? m.refreshing : m.refresh}
+        </button>
+        <button
+          class="button primary"
+          part="button export-button"
+          type="button"
+          aria-haspopup="menu"
+          aria-expanded=${this.menu.isOpen ? 'true' : 'false'}
+          ?disabled=${isEmpty || this.exporting || !this.table.built}
+          @click=${(e: Event) => this.menu.openBelow(e.currentTarget as HTMLElement)}
+        >
+          ${m.exportButton} <span aria-hidden="true">▾</span>
+        </button>
+      </div>
+      <p class="help" part="help">${m.rawFiguresHelp}${view.campaign.channel === 'sms' ? html` ${m.smsNoOpenHelp}` : nothing}</p>
+      ${refreshError
+        ? html`<p class="banner error" role="alert">
+            <span>${m.refreshFailed} ${refreshError.message}</span>
+            <button class="button" part="button retry-button" type="button" @click=${this.retry}>${m.retry}</button>
+          </p>`
+        : nothing}
+      <div class="table-area" part="table-area">
+        ${isEmpty
+          ? this.renderState('empty', html`<strong>${m.empty}</strong>`)
+          : html`<div class="grid" part="grid" @contextmenu=${this.menu.onContextMenu} @keydown=${this.menu.onTableKeydown}></div>
+              ${this.table.built && shown === 0 ? html`<div class="state overlay" part="state state-no-match">${m.noMatch}</div>` : nothing}`}
+        ${this.menu.render()}
+      </div>
+      <p class="status ${this.exportStatus?.kind ?? ''}" part="status" role="status">${this.exportStatus?.text ?? ''}</p>
+    `;
+  }
+}

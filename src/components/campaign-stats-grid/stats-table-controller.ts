@@ -1,0 +1,294 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  Tabulator,
+  FilterModule,
+  FormatModule,
+  InteractionModule,
+  KeybindingsModule,
+  ResizeColumnsModule,
+  ResizeTableModule,
+  SortModule,
+} from 'tabulator-tables';
+import type { CellComponent, ColumnDefinition, Filter, Formatter } from 'tabulator-tables';
+import type { ContactStats } from '../../data/campaign-data-source.js';
+import { compareValues, foldText, matchesSearch } from '../../data/stats-query.js';
+import type { LocalizeController } from '../../i18n/localize-controller.js';
+import type { StatsColumn } from './stats-columns.js';
+
+// Only the modules the grid uses: Tabulator's full build is more than twice the size.
+Tabulator.registerModule([
+  FilterModule,
+  FormatModule,
+  InteractionModule,
+  KeybindingsModule,
+  ResizeColumnsModule,
+  ResizeTableModule,
+  SortModule,
+]);
+
+export interface StatsTableConfig {
+  columns: readonly StatsColumn[];
+  rows: ContactStats[];
+  height: string;
+  /** Element inside the shadow root where Tabulator's popups go (page CSS does not reach the body). */
+  popupContainer: HTMLElement;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+type Sorter = Extract<NonNullable<ColumnDefinition['sorter']>, (...args: never[]) => number>;
+
+/** A sorter on `key(value)`; empty values stay at the bottom whatever the direction. */
+function sorterBy(key: (value: unknown) => unknown = (value) => value): Sorter {
+  return (a, b, _aRow, _bRow, _column, dir) => {
+    const last = dir === 'asc' ? 1 : -1;
+    if (isEmpty(a)) return isEmpty(b) ? 0 : last;
+    if (isEmpty(b)) return -last;
+    return compareValues(key(a), key(b));
+  };
+}
+
+function textNode(text: string): Text {
+  return document.createTextNode(text);
+}
+
+/**
+ * Owns the Tabulator instance of a `<campaign-stats-grid>`: column definitions (formatters,
+ * header filters, sorters) from the column model, data updates that keep the user's view,
+ * the global search, and the rows the user sees, for the export.
+ */
+export class StatsTableController implements ReactiveController {
+  private readonly host: ReactiveControllerHost;
+  private readonly localize: LocalizeController;
+  private table: Tabulator | undefined;
+  private element: HTMLElement | undefined;
+  private columns: readonly StatsColumn[] = [];
+  private search = '';
+  private builtLang = '';
+  /** Rows shown after filters and search; null while no table is built. */
+  shownCount: number | null = null;
+  totalCount = 0;
+
+  constructor(host: ReactiveControllerHost, localize: LocalizeController) {
+    this.host = host;
+    this.localize = localize;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  get built(): boolean {
+    return this.table !== undefined;
+  }
+
+  /** Builds the table in `element`; resolves once Tabulator has rendered it. */
+  async build(element: HTMLElement, config: StatsTableConfig): Promise<void> {
+    this.destroy();
+    this.element = element;
+    this.columns = config.columns;
+    this.totalCount = config.rows.length;
+    this.builtLang = this.localize.locale;
+    const table = new Tabulator(element, {
+      data: config.rows,
+      index: 'contactId',
+      columns: this.columnDefinitions(),
+      height: config.height,
+      layout: 'fitDataFill',
+      renderVertical: 'virtual',
+      placeholder: '',
+      headerFilterLiveFilterDelay: 250,
+      popupContainer: config.popupContainer,
+      columnDefaults: { headerSortTristate: true, resizable: true },
+    });
+    this.table = table;
+    await new Promise<void>((resolve) => table.on('tableBuilt', () => resolve()));
+    if (this.table !== table) return;
+    table.on('dataFiltered', (_filters: unknown, rows: unknown[]) => {
+      this.shownCount = rows.length;
+      this.host.requestUpdate();
+    });
+    this.applySearch();
+    this.shownCount = table.getDataCount('active');
+    this.host.requestUpdate();
+  }
+
+  /** New figures for the same contacts: sort, filters, search and scroll position stay. */
+  async replaceRows(rows: ContactStats[]): Promise<void> {
+    if (!this.table) return;
+    const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
+    const scroll = holder ? { top: holder.scrollTop, left: holder.scrollLeft } : undefined;
+    this.totalCount = rows.length;
+    await this.table.replaceData(rows);
+    if (holder && scroll) {
+      holder.scrollTop = scroll.top;
+      holder.scrollLeft = scroll.left;
+    }
+    this.shownCount = this.table.getDataCount('active');
+    this.host.requestUpdate();
+  }
+
+  /** Re-labels headers and cells when the language changes, keeping sort and filters. */
+  relocalize(): void {
+    if (!this.table || this.builtLang === this.localize.locale) return;
+    this.builtLang = this.localize.locale;
+    const sorters = this.table.getSorters().map((s) => ({ column: s.field, dir: s.dir }));
+    const filters = this.table.getHeaderFilters();
+    this.table.setColumns(this.columnDefinitions());
+    for (const filter of filters) this.table.setHeaderFilterValue(filter.field, filter.value as string);
+    if (sorters.length) this.table.setSort(sorters);
+  }
+
+  setHeight(height: string): void {
+    this.table?.setHeight(height);
+  }
+
+  /** Names the focusable, scrolling part of the table for screen readers. */
+  labelHolder(label: string): void {
+    this.element?.querySelector('.tabulator-tableholder')?.setAttribute('aria-label', label);
+  }
+
+  setSearch(search: string): void {
+    this.search = search;
+    this.applySearch();
+  }
+
+  private applySearch(): void {
+    if (!this.table) return;
+    const needle = this.search.trim();
+    if (needle) this.table.setFilter(((row: ContactStats) => matchesSearch(row, needle)) as unknown as Filter['field']);
+    else this.table.clearFilter(false);
+  }
+
+  /** The rows the user sees, in order: filters, search and sort applied. */
+  activeRows(): Record<string, unknown>[] {
+    return (this.table?.getData('active') ?? []) as Record<string, unknown>[];
+  }
+
+  /** The columns shown, in their current order. */
+  visibleColumns(): StatsColumn[] {
+    if (!this.table) return [];
+    const byField = new Map(this.columns.map((c) => [c.field, c]));
+    return this.table
+      .getColumns()
+      .filter((c) => c.isVisible())
+      .map((c) => byField.get(c.getField()))
+      .filter((c): c is StatsColumn => c !== undefined);
+  }
+
+  destroy(): void {
+    this.table?.destroy();
+    this.table = undefined;
+    this.element = undefined;
+    this.shownCount = null;
+  }
+
+  private columnDefinitions(): ColumnDefinition[] {
+    const m = this.localize.messages;
+    return this.columns.map((column) => {
+      const title = column.title(m);
+      const definition: ColumnDefinition = {
+        title,
+        field: column.field,
+        minWidth: column.minWidth,
+        sorter: column.kind === 'label' ? sorterBy((value) => m.delivery[value as keyof typeof m.delivery] ?? value) : sorterBy(),
+        headerFilter: this.headerFilter(column, title) as unknown as ColumnDefinition['headerFilter'],
+        headerFilterFunc: this.headerFilterFunc(column) as unknown as ColumnDefinition['headerFilterFunc'],
+        headerFilterPlaceholder: column.filter === 'text' ? m.filterPlaceholder : column.filter === 'min' ? m.filterMin : '',
+        // Tabulator appends Node results as they are (text nodes included).
+        formatter: this.formatter(column) as Formatter,
+        cssClass: `col-${column.kind}`,
+      };
+      if (column.kind === 'number') definition.hozAlign = 'right';
+      return definition;
+    });
+  }
+
+  /** Cells are DOM nodes or text nodes, never HTML strings: data can never inject markup. */
+  private formatter(column: StatsColumn): (cell: CellComponent) => Node | string {
+    const m = this.localize.messages;
+    switch (column.kind) {
+      case 'number':
+        return (cell) => {
+          const value = cell.getValue();
+          return typeof value === 'number' ? textNode(this.localize.number(value)) : '';
+        };
+      case 'date':
+        return (cell) => {
+          const value = cell.getValue();
+          const date = value ? new Date(value) : undefined;
+          return date && !Number.isNaN(date.getTime()) ? textNode(this.localize.dateTime(date)) : '';
+        };
+      case 'boolean':
+        return (cell) => {
+          const yes = cell.getValue() === true;
+          const badge = document.createElement('span');
+          badge.className = yes ? 'flag flag-yes' : 'flag flag-no';
+          badge.textContent = yes ? m.yes : m.no;
+          return badge;
+        };
+      case 'label':
+        return (cell) => {
+          const value = String(cell.getValue() ?? '');
+          const badge = document.createElement('span');
+          badge.className = `delivery delivery-${value.replace(/[^a-z_]/g, '')}`;
+          badge.textContent = m.delivery[value as keyof typeof m.delivery] ?? value;
+          return badge;
+        };
+      default:
+        return (cell) => {
+          const value = cell.getValue();
+          return isEmpty(value) ? '' : textNode(String(value));
+        };
+    }
+  }
+
+  /** Native controls as header filters: accessible, and no popup outside the shadow root. */
+  private headerFilter(column: StatsColumn, title: string) {
+    const m = this.localize.messages;
+    return (_cell: unknown, _onRendered: unknown, success: (value: unknown) => void) => {
+      let control: HTMLInputElement | HTMLSelectElement;
+      if (column.filter === 'choice' || column.filter === 'boolean') {
+        const select = document.createElement('select');
+        const options: [string, string][] =
+          column.filter === 'boolean'
+            ? [['', m.filterAny], ['true', m.yes], ['false', m.no]]
+            : [['', m.filterAny], ...(column.choices ?? []).map((c): [string, string] => [c, m.delivery[c as keyof typeof m.delivery] ?? c])];
+        for (const [value, label] of options) select.add(new Option(label, value));
+        select.addEventListener('change', () => success(select.value));
+        control = select;
+      } else {
+        const input = document.createElement('input');
+        input.type = column.filter === 'min' ? 'number' : column.filter === 'since' ? 'date' : 'text';
+        if (column.filter === 'min') input.min = '0';
+        input.addEventListener(column.filter === 'since' ? 'change' : 'input', () => success(input.value));
+        control = input;
+      }
+      control.setAttribute('aria-label', `${column.filter === 'since' ? m.filterAfter : m.filterPlaceholder.replace('…', '')} ${title}`.trim());
+      control.className = 'header-filter';
+      return control;
+    };
+  }
+
+  private headerFilterFunc(column: StatsColumn) {
+    switch (column.filter) {
+      case 'choice':
+        return (wanted: string, value: unknown) => value === wanted;
+      case 'boolean':
+        return (wanted: string, value: unknown) => String(value === true) === wanted;
+      case 'min':
+        return (wanted: string, value: unknown) => typeof value === 'number' && value >= Number(wanted);
+      case 'since':
+        return (wanted: string, value: unknown) => {
+          if (isEmpty(value)) return false;
+          const since = new Date(`${wanted}T00:00:00`).getTime();
+          return Number.isNaN(since) || new Date(String(value)).getTime() >= since;
+        };
+      default:
+        return (wanted: string, value: unknown) => foldText(value).includes(foldText(wanted).trim());
+    }
+  }
+}

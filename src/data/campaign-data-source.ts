@@ -1,0 +1,99 @@
+/**
+ * The data-source contract every element talks to (DESIGN §3). Hosts plug in their own
+ * implementation; the library ships `DemoDataSource` and `RestDataSource`.
+ */
+
+export type Channel = 'email' | 'sms';
+export type CampaignStatus = 'draft' | 'scheduled' | 'sending' | 'finished' | 'cancelled';
+
+export interface Campaign {
+  id: string;
+  channel: Channel;
+  name: string;
+  status: CampaignStatus;
+  recipientCount: number;
+  /** ISO 8601 */
+  scheduledAt?: string;
+  /** ISO 8601 */
+  sendFinishedAt?: string;
+  sarbacaneCampaignId?: string;
+}
+
+export type EmailDelivery = 'pending' | 'delivered' | 'soft_bounce' | 'hard_bounce' | 'blocked';
+export type SmsDelivery = 'pending' | 'delivered' | 'undelivered' | 'failed' | 'rejected';
+
+export interface EmailContactStats {
+  contactId: string;
+  firstName?: string;
+  lastName?: string;
+  email: string;
+  delivery: EmailDelivery;
+  opened: boolean;
+  openCount: number;
+  clickCount: number;
+  spamReported: boolean;
+  unsubscribed: boolean;
+  lastActivityAt?: string;
+}
+
+export interface SmsContactStats {
+  contactId: string;
+  firstName?: string;
+  lastName?: string;
+  phone: string;
+  delivery: SmsDelivery;
+  clickCount: number;
+  /** STOP received. */
+  unsubscribed: boolean;
+  lastActivityAt?: string;
+}
+
+export type ContactStats = EmailContactStats | SmsContactStats;
+
+export interface StatsQuery {
+  offset: number;
+  limit: number;
+  sort?: { field: string; dir: 'asc' | 'desc' }[];
+  filters?: { field: string; op: 'eq' | 'like' | 'gte' | 'lte'; value: string | number | boolean }[];
+  search?: string;
+}
+
+export interface Options {
+  signal?: AbortSignal;
+}
+
+export interface CampaignListQuery {
+  channel?: Channel;
+  search?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ContactStatsPage {
+  rows: ContactStats[];
+  total: number;
+  /** ISO 8601 time the figures are from. */
+  asOf: string;
+}
+
+export interface SarbacaneAccess {
+  hasAccount: boolean;
+  reportUrl?: string;
+}
+
+export interface CampaignDataSource {
+  listCampaigns(q: CampaignListQuery, o?: Options): Promise<{ campaigns: Campaign[]; total: number }>;
+  getCampaign(campaignId: string, o?: Options): Promise<Campaign>;
+  getContactStats(campaignId: string, q: StatsQuery, o?: Options): Promise<ContactStatsPage>;
+  getSarbacaneAccess(campaign: Campaign, o?: Options): Promise<SarbacaneAccess>;
+}
+
+export const CHANNELS: readonly Channel[] = ['email', 'sms'];
+export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = ['draft', 'scheduled', 'sending', 'finished', 'cancelled'];
+export const EMAIL_DELIVERIES: readonly EmailDelivery[] = ['pending', 'delivered', 'soft_bounce', 'hard_bounce', 'blocked'];
+export const SMS_DELIVERIES: readonly SmsDelivery[] = ['pending', 'delivered', 'undelivered', 'failed', 'rejected'];
+
+/** The send-finished rule: statistics exist only once the send is finished. */
+export function isSendFinished(campaign: Pick<Campaign, 'status'>): boolean {
+  return campaign.status === 'finished';
+}

@@ -1,0 +1,29 @@
+/**
+ * What went wrong, in terms a user can act on. Data sources throw it; elements turn its
+ * `kind` into a localized message (and offer a retry where one can help).
+ */
+export type DataSourceErrorKind =
+  | 'access' // 401/403: not signed in or not allowed
+  | 'not-found' // 404: the campaign does not exist (any more)
+  | 'network' // no answer from the network
+  | 'server' // 5xx or a failure on the other side
+  | 'timeout' // no answer in time
+  | 'invalid-response' // an answer of the wrong shape
+  | 'unknown';
+
+export class DataSourceError extends Error {
+  override name = 'DataSourceError';
+  readonly kind: DataSourceErrorKind;
+  readonly status: number | undefined;
+
+  constructor(kind: DataSourceErrorKind, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+  }
+
+  /** Whether trying again may help (an access or not-found error will not go away by itself). */
+  get retryable(): boolean {
+    return this.kind !== 'access' && this.kind !== 'not-found';
+  }
+}

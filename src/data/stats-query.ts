@@ -1,0 +1,75 @@
+import type { ContactStats, StatsQuery } from './campaign-data-source.js';
+
+/**
+ * Applies a `StatsQuery` (filters, search, sort, then offset/limit) to rows held in memory.
+ * Shared by the demo data source and the demo HTTP server, so both answer alike.
+ */
+
+/** Lower-cases and strips accents, so that "elodie" finds "Élodie". */
+export function foldText(value: unknown): string {
+  return String(value ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+const SEARCHED_FIELDS = ['lastName', 'firstName', 'email', 'phone'] as const;
+
+export function matchesSearch(row: ContactStats, search: string): boolean {
+  const needle = foldText(search).trim();
+  if (!needle) return true;
+  const record = row as unknown as Record<string, unknown>;
+  return SEARCHED_FIELDS.some((field) => foldText(record[field]).includes(needle));
+}
+
+type Filter = NonNullable<StatsQuery['filters']>[number];
+
+function matchesFilter(row: ContactStats, filter: Filter): boolean {
+  const value = (row as unknown as Record<string, unknown>)[filter.field];
+  switch (filter.op) {
+    case 'eq':
+      return value === filter.value || (value === undefined && filter.value === '');
+    case 'like':
+      return foldText(value).includes(foldText(filter.value));
+    case 'gte':
+      return value !== undefined && value !== null && compareValues(value, filter.value) >= 0;
+    case 'lte':
+      return value !== undefined && value !== null && compareValues(value, filter.value) <= 0;
+    default:
+      return true;
+  }
+}
+
+const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Orders numbers numerically, booleans false < true, strings with French collation; empty last. */
+export function compareValues(a: unknown, b: unknown): number {
+  const aEmpty = a === undefined || a === null || a === '';
+  const bEmpty = b === undefined || b === null || b === '';
+  if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return collator.compare(String(a), String(b));
+}
+
+export function applyStatsQuery<T extends ContactStats>(rows: readonly T[], query: StatsQuery): { rows: T[]; total: number } {
+  let result = rows.filter(
+    (row) => (query.filters ?? []).every((f) => matchesFilter(row, f)) && matchesSearch(row, query.search ?? ''),
+  );
+  const sorters = query.sort ?? [];
+  if (sorters.length > 0) {
+    result = result.slice().sort((a, b) => {
+      for (const { field, dir } of sorters) {
+        const order = compareValues(
+          (a as unknown as Record<string, unknown>)[field],
+          (b as unknown as Record<string, unknown>)[field],
+        );
+        if (order !== 0) return dir === 'desc' ? -order : order;
+      }
+      return 0;
+    });
+  }
+  const offset = Math.max(0, Math.floor(query.offset) || 0);
+  const limit = Math.max(0, Math.floor(query.limit) || 0);
+  return { rows: result.slice(offset, offset + limit), total: result.length };
+}

@@ -1,0 +1,169 @@
+import {
+  CAMPAIGN_STATUSES,
+  CHANNELS,
+  EMAIL_DELIVERIES,
+  SMS_DELIVERIES,
+  type Campaign,
+  type Channel,
+  type ContactStats,
+  type ContactStatsPage,
+  type EmailContactStats,
+  type SarbacaneAccess,
+  type SmsContactStats,
+} from './campaign-data-source.js';
+import { DataSourceError } from './data-source-error.js';
+
+/**
+ * Whatever a data source returns is untrusted. Structural faults (a campaign without a
+ * status, a page without rows) are errors that name the field; a row's odd values are
+ * cleaned (wrong types coerced or emptied), so that one bad contact never hides the others.
+ */
+
+function invalid(path: string, expected: string, value: unknown): DataSourceError {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return new DataSourceError('invalid-response', `Invalid response: ${path} must be ${expected} (got ${got}).`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requireRecord(value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) throw invalid(path, 'an object', value);
+  return value;
+}
+
+function requireString(value: unknown, path: string): string {
+  if (typeof value !== 'string' || value === '') throw invalid(path, 'a non-empty string', value);
+  return value;
+}
+
+function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
+  if (!allowed.includes(value as T)) throw invalid(path, `one of ${allowed.join(', ')}`, value);
+  return value as T;
+}
+
+function requireCount(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw invalid(path, 'a whole number ≥ 0', value);
+  return value;
+}
+
+function isDateString(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value));
+}
+
+function optionalDate(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isDateString(value)) throw invalid(path, 'an ISO 8601 date', value);
+  return value;
+}
+
+/** Control characters are never meant to be shown; they are dropped from every text. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** A text value from untrusted data: numbers kept as text, anything else emptied. */
+export function cleanText(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.replace(CONTROL, '');
+  return text === '' ? undefined : text;
+}
+
+function cleanCount(value: unknown): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? Math.floor(n) : 0;
+}
+
+function cleanBoolean(value: unknown): boolean {
+  return value === true || value === 'true' || value === 1;
+}
+
+export function validateCampaign(value: unknown, path = 'campaign'): Campaign {
+  const record = requireRecord(value, path);
+  const campaign: Campaign = {
+    id: requireString(typeof record.id === 'number' ? String(record.id) : record.id, `${path}.id`),
+    channel: requireOneOf(record.channel, CHANNELS, `${path}.channel`),
+    name: cleanText(record.name) ?? requireString(record.name, `${path}.name`),
+    status: requireOneOf(record.status, CAMPAIGN_STATUSES, `${path}.status`),
+    recipientCount: requireCount(record.recipientCount, `${path}.recipientCount`),
+  };
+  const scheduledAt = optionalDate(record.scheduledAt, `${path}.scheduledAt`);
+  const sendFinishedAt = optionalDate(record.sendFinishedAt, `${path}.sendFinishedAt`);
+  const sarbacaneCampaignId = cleanText(record.sarbacaneCampaignId);
+  if (scheduledAt) campaign.scheduledAt = scheduledAt;
+  if (sendFinishedAt) campaign.sendFinishedAt = sendFinishedAt;
+  if (sarbacaneCampaignId) campaign.sarbacaneCampaignId = sarbacaneCampaignId;
+  return campaign;
+}
+
+export function validateCampaignList(value: unknown): { campaigns: Campaign[]; total: number } {
+  const record = requireRecord(value, 'response');
+  if (!Array.isArray(record.campaigns)) throw invalid('response.campaigns', 'an array', record.campaigns);
+  return {
+    campaigns: record.campaigns.map((c, i) => validateCampaign(c, `response.campaigns[${i}]`)),
+    total: requireCount(record.total, 'response.total'),
+  };
+}
+
+/** One contact's figures, cleaned; `undefined` when the row is not even an object. */
+export function cleanContactStats(value: unknown, channel: Channel, index: number): ContactStats | undefined {
+  if (!isRecord(value)) return undefined;
+  const identity = {
+    contactId: cleanText(value.contactId) ?? `#${index + 1}`,
+    firstName: cleanText(value.firstName),
+    lastName: cleanText(value.lastName),
+  };
+  const lastActivityAt = isDateString(value.lastActivityAt) ? value.lastActivityAt : undefined;
+  if (channel === 'email') {
+    const row: EmailContactStats = {
+      ...identity,
+      email: cleanText(value.email) ?? '',
+      delivery: EMAIL_DELIVERIES.includes(value.delivery as never) ? (value.delivery as EmailContactStats['delivery']) : 'pending',
+      opened: cleanBoolean(value.opened),
+      openCount: cleanCount(value.openCount),
+      clickCount: cleanCount(value.clickCount),
+      spamReported: cleanBoolean(value.spamReported),
+      unsubscribed: cleanBoolean(value.unsubscribed),
+      lastActivityAt,
+    };
+    return row;
+  }
+  const row: SmsContactStats = {
+    ...identity,
+    phone: cleanText(value.phone) ?? '',
+    delivery: SMS_DELIVERIES.includes(value.delivery as never) ? (value.delivery as SmsContactStats['delivery']) : 'pending',
+    clickCount: cleanCount(value.clickCount),
+    unsubscribed: cleanBoolean(value.unsubscribed),
+    lastActivityAt,
+  };
+  return row;
+}
+
+export interface CleanStatsPage extends ContactStatsPage {
+  /** Rows dropped because they were not objects. */
+  dropped: number;
+}
+
+export function validateStatsPage(value: unknown, channel: Channel): CleanStatsPage {
+  const record = requireRecord(value, 'response');
+  if (!Array.isArray(record.rows)) throw invalid('response.rows', 'an array', record.rows);
+  const total = requireCount(record.total, 'response.total');
+  if (!isDateString(record.asOf)) throw invalid('response.asOf', 'an ISO 8601 date', record.asOf);
+  const rows: ContactStats[] = [];
+  record.rows.forEach((raw, i) => {
+    const row = cleanContactStats(raw, channel, i);
+    if (row) rows.push(row);
+  });
+  return { rows, total, asOf: record.asOf, dropped: record.rows.length - rows.length };
+}
+
+export function validateSarbacaneAccess(value: unknown): SarbacaneAccess {
+  const record = requireRecord(value, 'response');
+  if (typeof record.hasAccount !== 'boolean') throw invalid('response.hasAccount', 'a boolean', record.hasAccount);
+  const access: SarbacaneAccess = { hasAccount: record.hasAccount };
+  if (record.reportUrl !== undefined && record.reportUrl !== null) {
+    if (typeof record.reportUrl !== 'string') throw invalid('response.reportUrl', 'a string', record.reportUrl);
+    access.reportUrl = record.reportUrl;
+  }
+  return access;
+}

@@ -1,0 +1,58 @@
+import type { ExportColumn } from './export-types.js';
+
+/** Excel's limits (https://support.microsoft.com/office/excel-specifications-and-limits). */
+export const MAX_CELL_TEXT = 32_767;
+export const MAX_SHEET_ROWS = 1_048_576;
+/** One row of each sheet is the header. */
+export const MAX_DATA_ROWS_PER_SHEET = MAX_SHEET_ROWS - 1;
+
+/** A typed cell as sheetjs-style writes it: `s` text, `n` number (dates are numbers with a date format). */
+export type Cell = { t: 's'; v: string } | { t: 'n'; v: number; date?: true };
+
+const MS_PER_DAY = 86_400_000;
+/** Days between Excel's epoch (1899-12-30) and the Unix epoch. */
+const EXCEL_EPOCH_OFFSET = 25_569;
+
+/** An Excel date serial for an instant, in the local time zone of the person exporting. */
+export function excelDateSerial(date: Date): number {
+  return (date.getTime() - date.getTimezoneOffset() * 60_000) / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+}
+
+export interface CellContext {
+  yes: string;
+  no: string;
+  /** Counts the texts cut to Excel's limit. */
+  truncated: { count: number };
+}
+
+function text(value: string, context: CellContext): Cell {
+  if (value.length > MAX_CELL_TEXT) {
+    context.truncated.count++;
+    return { t: 's', v: value.slice(0, MAX_CELL_TEXT) };
+  }
+  return { t: 's', v: value };
+}
+
+/**
+ * The cell for one value, or `undefined` for an empty cell. Text is always a string cell,
+ * so `=HYPERLINK(…)`, `+33…` or `@SUM` can never become a formula or a number.
+ */
+export function toCell(value: unknown, column: ExportColumn, context: CellContext): Cell | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  switch (column.kind) {
+    case 'number': {
+      const n = typeof value === 'number' ? value : Number(value);
+      return Number.isFinite(n) ? { t: 'n', v: n } : text(String(value), context);
+    }
+    case 'date': {
+      const date = value instanceof Date ? value : new Date(String(value));
+      return Number.isNaN(date.getTime()) ? undefined : { t: 'n', v: excelDateSerial(date), date: true };
+    }
+    case 'boolean':
+      return { t: 's', v: value === true ? context.yes : context.no };
+    case 'label':
+      return text(column.labels?.[String(value)] ?? String(value), context);
+    default:
+      return text(String(value), context);
+  }
+}

@@ -1,0 +1,134 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MessageOverrides, Messages } from './messages.js';
+import { fr } from './fr.js';
+import { en } from './en.js';
+
+export type Language = 'fr' | 'en';
+
+const CATALOGUES: Record<Language, Messages> = { fr, en };
+
+/** The language of `element`: its `lang`, else the nearest `[lang]` ancestor (across shadow roots), else `<html lang>`, else fr. */
+export function resolveLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.getAttribute('lang')) return node.getAttribute('lang')!;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.getAttribute('lang') || 'fr';
+}
+
+function languageOf(tag: string): Language {
+  return tag.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+function merge(base: Messages, overrides: MessageOverrides | undefined): Messages {
+  if (!overrides) return base;
+  const merged = { ...base } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const current = merged[key];
+    merged[key] =
+      typeof value === 'object' && value !== null && typeof current === 'object' ? { ...current, ...value } : value;
+  }
+  return merged as unknown as Messages;
+}
+
+type LocalizedHost = ReactiveControllerHost & HTMLElement & { strings?: MessageOverrides };
+
+const hosts = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+/** One observer for the whole page: a `lang` change anywhere re-renders the elements it concerns. */
+function observeLangChanges(): void {
+  if (observer || typeof MutationObserver === 'undefined') return;
+  observer = new MutationObserver(() => hosts.forEach((controller) => controller.update()));
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * Gives an element its messages (French by default, a host's `strings` overrides merged in)
+ * and `Intl` formatters for its language, and re-renders it when the language changes.
+ */
+export class LocalizeController implements ReactiveController {
+  private readonly host: LocalizedHost;
+  private tag = 'fr';
+  private cache: { tag: string; overrides: MessageOverrides | undefined; messages: Messages } | undefined;
+  private formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+  constructor(host: LocalizedHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this);
+    observeLangChanges();
+    this.update();
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this);
+  }
+
+  /** Re-reads the language; re-renders the host when it changed. */
+  update(): void {
+    const tag = resolveLang(this.host);
+    if (tag !== this.tag) {
+      this.tag = tag;
+      this.formatters.clear();
+      this.host.requestUpdate();
+    }
+  }
+
+  /** A BCP 47 tag for `Intl`: the page's own when it is French or English, else plain fr. */
+  get locale(): string {
+    const lang = this.lang;
+    try {
+      const [canonical] = Intl.getCanonicalLocales(this.tag);
+      if (canonical && languageOf(canonical) === lang) return canonical;
+    } catch {
+      // An invalid tag in the page falls back to the plain language.
+    }
+    return lang;
+  }
+
+  get lang(): Language {
+    return languageOf(this.tag);
+  }
+
+  get messages(): Messages {
+    const overrides = this.host.strings;
+    if (!this.cache || this.cache.tag !== this.tag || this.cache.overrides !== overrides) {
+      this.cache = { tag: this.tag, overrides, messages: merge(CATALOGUES[this.lang], overrides) };
+    }
+    return this.cache.messages;
+  }
+
+  private formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: (locale: string) => T): T {
+    let formatter = this.formatters.get(key) as T | undefined;
+    if (!formatter) {
+      formatter = make(this.locale);
+      this.formatters.set(key, formatter);
+    }
+    return formatter;
+  }
+
+  number(value: number): string {
+    return this.formatter('number', (l) => new Intl.NumberFormat(l)).format(value);
+  }
+
+  /** "26/11/2026" */
+  date(value: Date): string {
+    return this.formatter('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'short' })).format(value);
+  }
+
+  /** "21:30" */
+  time(value: Date): string {
+    return this.formatter('time', (l) => new Intl.DateTimeFormat(l, { timeStyle: 'short' })).format(value);
+  }
+
+  /** "26/11/2026 21:30" */
+  dateTime(value: Date): string {
+    return this.formatter('dateTime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'short', timeStyle: 'short' })).format(value);
+  }
+}

@@ -1,0 +1,15 @@
+import { DataSourceError } from '../data/data-source-error.js';
+import type { Messages } from '../i18n/messages.js';
+import { TimeoutError } from './abort.js';
+
+/** The user-facing message for an error thrown by a data source, and whether a retry may help. */
+export function describeError(error: unknown, m: Messages): { message: string; retryable: boolean } {
+  if (error instanceof DataSourceError) return { message: m.errors[error.kind], retryable: error.retryable };
+  if (error instanceof TimeoutError) return { message: m.errors.timeout, retryable: true };
+  return { message: m.errors.unknown, retryable: true };
+}
+
+/** Anything thrown, as an `Error` (a data source may reject with a string or nothing). */
+export function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'Unknown error');
+}

@@ -1,0 +1,3 @@
+/** The self-contained module for a plain `<script type="module">`: every tag defined. */
+export * from './index.js';
+import './define/campaign-stats-grid.js';
