@@ -1,0 +1,24 @@
+// Takes a screenshot of a page in headless Chromium: node scripts/screenshot.js URL OUT.png [width] [height]
+// Optional actions: SCREENSHOT_ACTIONS='[{"click":"css"},{"rightclick":[x,y]},{"wait":500}]'
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findBrowser } from './find-browser.js';
+
+const [url, out, width = '1280', height = '800'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+  page.on('console', (m) => console.log(`[console.${m.type()}]`, m.text()));
+  page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(Number(process.env.SCREENSHOT_WAIT ?? 1500));
+  for (const action of JSON.parse(process.env.SCREENSHOT_ACTIONS ?? '[]')) {
+    if (action.click) await page.locator(action.click).first().click();
+    if (action.rightclick) await page.mouse.click(action.rightclick[0], action.rightclick[1], { button: 'right' });
+    if (action.press) await page.keyboard.press(action.press);
+    if (action.type) await page.keyboard.type(action.type);
+    if (action.wait) await page.waitForTimeout(action.wait);
+  }
+  await page.screenshot({ path: out, fullPage: process.env.FULL_PAGE === '1' });
+} finally {
+  await browser.close();
+}
