@@ -102,15 +102,16 @@ function freezeHeaderRows(bytes: ArrayBuffer, sheetCount: number): Uint8Array {
   return zip.generate({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-export function writeWorkbook(request: WorkbookRequest): WorkbookResult {
+/** `rowsPerSheet` is Excel's limit; a smaller one lets tests see the overflow onto further sheets. */
+export function writeWorkbook(request: WorkbookRequest, rowsPerSheet = MAX_DATA_ROWS_PER_SHEET): WorkbookResult {
   const { texts, rows } = request;
   const context: CellContext = { yes: texts.yes, no: texts.no, truncated: { count: 0 } };
   const widths = columnWidths(request.columns, rows, context);
   const workbook = { SheetNames: [] as string[], Sheets: {} as Record<string, WorkSheet> };
-  const sheetCount = Math.max(1, Math.ceil(rows.length / MAX_DATA_ROWS_PER_SHEET));
+  const sheetCount = Math.max(1, Math.ceil(rows.length / rowsPerSheet));
   for (let i = 0; i < sheetCount; i++) {
     const name = i === 0 ? texts.sheetStats : `${texts.sheetStats} (${i + 1})`;
-    const chunk = sheetCount === 1 ? rows : rows.slice(i * MAX_DATA_ROWS_PER_SHEET, (i + 1) * MAX_DATA_ROWS_PER_SHEET);
+    const chunk = sheetCount === 1 ? rows : rows.slice(i * rowsPerSheet, (i + 1) * rowsPerSheet);
     workbook.SheetNames.push(name);
     workbook.Sheets[name] = statsSheet(request, chunk, context, widths);
   }

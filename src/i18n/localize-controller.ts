@@ -7,6 +7,10 @@ export type Language = 'fr' | 'en';
 
 const CATALOGUES: Record<Language, Messages> = { fr, en };
 
+/** Four-digit years in every language ("26/11/2026", "11/26/2026"). */
+const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+
 /** The language of `element`: its `lang`, else the nearest `[lang]` ancestor (across shadow roots), else `<html lang>`, else fr. */
 export function resolveLang(element: Element): string {
   let node: Node | null = element;
@@ -119,16 +123,16 @@ export class LocalizeController implements ReactiveController {
 
   /** "26/11/2026" */
   date(value: Date): string {
-    return this.formatter('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'short' })).format(value);
+    return this.formatter('date', (l) => new Intl.DateTimeFormat(l, DAY)).format(value);
   }
 
   /** "21:30" */
   time(value: Date): string {
-    return this.formatter('time', (l) => new Intl.DateTimeFormat(l, { timeStyle: 'short' })).format(value);
+    return this.formatter('time', (l) => new Intl.DateTimeFormat(l, TIME)).format(value);
   }
 
   /** "26/11/2026 21:30" */
   dateTime(value: Date): string {
-    return this.formatter('dateTime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'short', timeStyle: 'short' })).format(value);
+    return this.formatter('dateTime', (l) => new Intl.DateTimeFormat(l, { ...DAY, ...TIME })).format(value);
   }
 }

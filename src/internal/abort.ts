@@ -34,29 +34,40 @@ export class TimeoutError extends Error {
 }
 
 /**
- * Races `promise` against a timeout and an abort signal: a data source whose promise never
- * settles must not leave an element loading for ever.
+ * Calls `call` with a signal that aborts when `signal` does or when `ms` pass: a data source
+ * whose promise never settles must not leave an element loading for ever, and the request it
+ * started is told to stop.
  */
-export function settleWithin<T>(promise: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
+export function callWithTimeout<T>(call: (signal: AbortSignal) => Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
+    const controller = new AbortController();
     const cleanup = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     };
     const onAbort = () => {
       cleanup();
+      controller.abort();
       reject(abortError());
     };
     const timer =
       ms > 0 && Number.isFinite(ms)
         ? setTimeout(() => {
             cleanup();
-            reject(new TimeoutError(`No answer after ${Math.round(ms / 1000)} s.`));
+            controller.abort();
+            reject(new TimeoutError(`No answer after ${ms} ms.`));
           }, ms)
         : undefined;
     signal?.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(promise).then(
+    let pending: Promise<T>;
+    try {
+      pending = Promise.resolve(call(controller.signal));
+    } catch (error) {
+      cleanup();
+      return reject(error);
+    }
+    pending.then(
       (value) => {
         cleanup();
         resolve(value);
@@ -68,3 +79,4 @@ export function settleWithin<T>(promise: Promise<T>, ms: number, signal?: AbortS
     );
   });
 }
+

@@ -67,7 +67,8 @@ export const gridStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .refreshing .refresh-icon {
+    .refreshing .refresh-icon,
+    .spinner {
       animation: none;
     }
   }
@@ -298,9 +299,13 @@ export const gridStyles = css`
     cursor: pointer;
   }
 
-  .menu-item:hover,
-  .menu-item:focus,
+  /* The open parent is tinted; the item with focus (or the pointer) is solid. */
   .menu-item[aria-expanded='true'] {
+    background: color-mix(in srgb, var(--_primary) 14%, var(--_surface));
+  }
+
+  .menu-item:hover,
+  .menu-item:focus {
     background: var(--_primary);
     color: var(--_primary-contrast);
     outline: none;

@@ -11,7 +11,7 @@ import { DataSourceError } from '../../data/data-source-error.js';
 import { validateCampaign, validateStatsPage } from '../../data/validate.js';
 import { buildExcelFile, saveFile } from '../../export/excel-export.js';
 import { exportFileName } from '../../export/file-name.js';
-import { abortError, settleWithin } from '../../internal/abort.js';
+import { abortError, callWithTimeout } from '../../internal/abort.js';
 import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
 import { describeError, toError } from '../../internal/error-message.js';
@@ -55,6 +55,7 @@ class OperationError extends Error {
  * The per-contact statistics of a campaign whose send is finished, in a sortable, filterable
  * table that exports to Excel from its context menu (right-click ▸ Exporter ▸ Excel).
  *
+ * @tag campaign-stats-grid
  * @summary Per-contact statistics of a finished campaign, with right-click Excel export.
  *
  * @fires campaign-stats-load - Statistics were loaded or refreshed. Detail: `{campaign, total, asOf}`.
@@ -152,7 +153,10 @@ export class CampaignStatsGrid extends CampaignStatsElement {
    */
   async refresh(): Promise<void> {
     await this.loadTask.run();
-    if (this.loadTask.status === TaskStatus.ERROR) throw toError(this.loadTask.error);
+    if (this.loadTask.status === TaskStatus.ERROR) {
+      const error = this.loadTask.error;
+      throw error instanceof OperationError ? error.cause : toError(error);
+    }
   }
 
   /**
@@ -220,7 +224,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     this.failedOperation = 'getCampaign';
     let campaign: Campaign;
     try {
-      campaign = validateCampaign(await settleWithin(source.getCampaign(campaignId, { signal }), timeout, signal));
+      campaign = validateCampaign(await callWithTimeout((s) => source.getCampaign(campaignId, { signal: s }), timeout, signal));
     } catch (error) {
       throw new OperationError('getCampaign', error);
     }
@@ -231,18 +235,23 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     if (!isSendFinished(campaign)) return { kind: 'not-available', campaign };
     try {
       const rows: ContactStats[] = [];
+      let offset = 0;
       let total = 0;
       let asOf = '';
       do {
+        const query = { offset, limit: PAGE_SIZE };
         const page = validateStatsPage(
-          await settleWithin(source.getContactStats(campaignId, { offset: rows.length, limit: PAGE_SIZE }, { signal }), timeout, signal),
+          await callWithTimeout((s) => source.getContactStats(campaignId, query, { signal: s }), timeout, signal),
           campaign.channel,
         );
         if (!asOf) asOf = page.asOf;
         total = page.total;
         rows.push(...page.rows);
-        if (page.rows.length + page.dropped === 0) break;
-      } while (rows.length < total);
+        // Offsets count the rows the source sent, dropped ones included; an empty page ends it.
+        const received = page.rows.length + page.dropped;
+        if (received === 0) break;
+        offset += received;
+      } while (offset < total);
       if (signal.aborted) throw abortError();
       return { kind: 'loaded', campaign, rows, total: rows.length, asOf };
     } catch (error) {
@@ -311,7 +320,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   private async showRows(view: Extract<LoadResult, { kind: 'loaded' }>, rows: ContactStats[]): Promise<void> {
     if (this.view?.campaign.id !== view.campaign.id) return;
-    if (this.table.built) return this.table.replaceRows(rows);
+    if (this.table.built) return this.table.replaceRows(rows, view.asOf);
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HTMLElement>('.grid');
     const popupContainer = this.renderRoot.querySelector<HTMLElement>('.table-area');
@@ -320,10 +329,11 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       columns: statsColumns(view.campaign.channel),
       rows,
       height: this.effectiveHeight,
+      asOf: view.asOf,
       popupContainer,
     });
     this.table.setSearch(this.search);
-    this.table.labelHolder(this.localize.messages.gridLabel(view.campaign.name));
+    this.table.setLabel(this.localize.messages.gridLabel(view.campaign.name));
   }
 
   private onSearchInput(event: Event): void {

@@ -21,24 +21,24 @@ export interface StatsColumn {
 }
 
 const identity: StatsColumn[] = [
-  { field: 'lastName', title: (m) => m.columns.lastName, kind: 'text', filter: 'text', minWidth: 130 },
-  { field: 'firstName', title: (m) => m.columns.firstName, kind: 'text', filter: 'text', minWidth: 120 },
+  { field: 'lastName', title: (m) => m.columns.lastName, kind: 'text', filter: 'text', minWidth: 110 },
+  { field: 'firstName', title: (m) => m.columns.firstName, kind: 'text', filter: 'text', minWidth: 100 },
 ];
 const lastActivity: StatsColumn = {
   field: 'lastActivityAt',
   title: (m) => m.columns.lastActivityAt,
   kind: 'date',
   filter: 'since',
-  minWidth: 160,
+  minWidth: 150,
 };
-const clicks: StatsColumn = { field: 'clickCount', title: (m) => m.columns.clickCount, kind: 'number', filter: 'min', minWidth: 90 };
+const clicks: StatsColumn = { field: 'clickCount', title: (m) => m.columns.clickCount, kind: 'number', filter: 'min', minWidth: 80 };
 
 const EMAIL_COLUMNS: readonly StatsColumn[] = [
   ...identity,
-  { field: 'email', title: (m) => m.columns.email, kind: 'text', filter: 'text', minWidth: 220 },
-  { field: 'delivery', title: (m) => m.columns.delivery, kind: 'label', filter: 'choice', choices: EMAIL_DELIVERIES, minWidth: 150 },
-  { field: 'opened', title: (m) => m.columns.opened, kind: 'boolean', filter: 'boolean', minWidth: 95 },
-  { field: 'openCount', title: (m) => m.columns.openCount, kind: 'number', filter: 'min', minWidth: 110 },
+  { field: 'email', title: (m) => m.columns.email, kind: 'text', filter: 'text', minWidth: 200 },
+  { field: 'delivery', title: (m) => m.columns.delivery, kind: 'label', filter: 'choice', choices: EMAIL_DELIVERIES, minWidth: 140 },
+  { field: 'opened', title: (m) => m.columns.opened, kind: 'boolean', filter: 'boolean', minWidth: 85 },
+  { field: 'openCount', title: (m) => m.columns.openCount, kind: 'number', filter: 'min', minWidth: 120 },
   clicks,
   { field: 'spamReported', title: (m) => m.columns.spamReported, kind: 'boolean', filter: 'boolean', minWidth: 120 },
   { field: 'unsubscribed', title: (m) => m.columns.unsubscribed, kind: 'boolean', filter: 'boolean', minWidth: 115 },

@@ -26,10 +26,16 @@ Tabulator.registerModule([
   SortModule,
 ]);
 
+/** Periods of the "last activity" filter, in hours: last hour, day, week, month. */
+export const ACTIVITY_PERIODS = [1, 24, 168, 720] as const;
+const NO_ACTIVITY = 'none';
+
 export interface StatsTableConfig {
   columns: readonly StatsColumn[];
   rows: ContactStats[];
   height: string;
+  /** The time the figures are from: activity periods count back from it. */
+  asOf: string;
   /** Element inside the shadow root where Tabulator's popups go (page CSS does not reach the body). */
   popupContainer: HTMLElement;
 }
@@ -67,6 +73,7 @@ export class StatsTableController implements ReactiveController {
   private columns: readonly StatsColumn[] = [];
   private search = '';
   private builtLang = '';
+  private referenceTime = Date.now();
   /** Rows shown after filters and search; null while no table is built. */
   shownCount: number | null = null;
   totalCount = 0;
@@ -91,18 +98,19 @@ export class StatsTableController implements ReactiveController {
     this.element = element;
     this.columns = config.columns;
     this.totalCount = config.rows.length;
+    this.referenceTime = new Date(config.asOf).getTime();
     this.builtLang = this.localize.locale;
     const table = new Tabulator(element, {
       data: config.rows,
       index: 'contactId',
       columns: this.columnDefinitions(),
       height: config.height,
-      layout: 'fitDataFill',
+      layout: 'fitColumns',
       renderVertical: 'virtual',
       placeholder: '',
       headerFilterLiveFilterDelay: 250,
       popupContainer: config.popupContainer,
-      columnDefaults: { headerSortTristate: true, resizable: true },
+      columnDefaults: { headerSortTristate: true, resizable: true, headerWordWrap: true },
     });
     this.table = table;
     await new Promise<void>((resolve) => table.on('tableBuilt', () => resolve()));
@@ -117,8 +125,9 @@ export class StatsTableController implements ReactiveController {
   }
 
   /** New figures for the same contacts: sort, filters, search and scroll position stay. */
-  async replaceRows(rows: ContactStats[]): Promise<void> {
+  async replaceRows(rows: ContactStats[], asOf: string): Promise<void> {
     if (!this.table) return;
+    this.referenceTime = new Date(asOf).getTime();
     const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
     const scroll = holder ? { top: holder.scrollTop, left: holder.scrollLeft } : undefined;
     this.totalCount = rows.length;
@@ -146,9 +155,9 @@ export class StatsTableController implements ReactiveController {
     this.table?.setHeight(height);
   }
 
-  /** Names the focusable, scrolling part of the table for screen readers. */
-  labelHolder(label: string): void {
-    this.element?.querySelector('.tabulator-tableholder')?.setAttribute('aria-label', label);
+  /** Names the table (Tabulator gives its element the grid role) for screen readers. */
+  setLabel(label: string): void {
+    this.element?.setAttribute('aria-label', label);
   }
 
   setSearch(search: string): void {
@@ -251,26 +260,36 @@ export class StatsTableController implements ReactiveController {
     const m = this.localize.messages;
     return (_cell: unknown, _onRendered: unknown, success: (value: unknown) => void) => {
       let control: HTMLInputElement | HTMLSelectElement;
-      if (column.filter === 'choice' || column.filter === 'boolean') {
+      if (column.filter === 'text' || column.filter === 'min') {
+        const input = document.createElement('input');
+        input.type = column.filter === 'min' ? 'number' : 'text';
+        if (column.filter === 'min') input.min = '0';
+        input.addEventListener('input', () => success(input.value));
+        control = input;
+      } else {
         const select = document.createElement('select');
-        const options: [string, string][] =
-          column.filter === 'boolean'
-            ? [['', m.filterAny], ['true', m.yes], ['false', m.no]]
-            : [['', m.filterAny], ...(column.choices ?? []).map((c): [string, string] => [c, m.delivery[c as keyof typeof m.delivery] ?? c])];
-        for (const [value, label] of options) select.add(new Option(label, value));
+        for (const [value, label] of this.filterChoices(column)) select.add(new Option(label, value));
         select.addEventListener('change', () => success(select.value));
         control = select;
-      } else {
-        const input = document.createElement('input');
-        input.type = column.filter === 'min' ? 'number' : column.filter === 'since' ? 'date' : 'text';
-        if (column.filter === 'min') input.min = '0';
-        input.addEventListener(column.filter === 'since' ? 'change' : 'input', () => success(input.value));
-        control = input;
       }
-      control.setAttribute('aria-label', `${column.filter === 'since' ? m.filterAfter : m.filterPlaceholder.replace('…', '')} ${title}`.trim());
+      control.setAttribute('aria-label', m.filterLabel(title));
       control.className = 'header-filter';
       return control;
     };
+  }
+
+  /** The options of a select filter: choices, yes/no, or periods of activity. */
+  private filterChoices(column: StatsColumn): [string, string][] {
+    const m = this.localize.messages;
+    const any: [string, string] = ['', m.filterAny];
+    switch (column.filter) {
+      case 'boolean':
+        return [any, ['true', m.yes], ['false', m.no]];
+      case 'since':
+        return [any, ...ACTIVITY_PERIODS.map((hours): [string, string] => [String(hours), m.activityWithin[hours]]), [NO_ACTIVITY, m.noActivity]];
+      default:
+        return [any, ...(column.choices ?? []).map((c): [string, string] => [c, m.delivery[c as keyof typeof m.delivery] ?? c])];
+    }
   }
 
   private headerFilterFunc(column: StatsColumn) {
@@ -283,9 +302,9 @@ export class StatsTableController implements ReactiveController {
         return (wanted: string, value: unknown) => typeof value === 'number' && value >= Number(wanted);
       case 'since':
         return (wanted: string, value: unknown) => {
+          if (wanted === NO_ACTIVITY) return isEmpty(value);
           if (isEmpty(value)) return false;
-          const since = new Date(`${wanted}T00:00:00`).getTime();
-          return Number.isNaN(since) || new Date(String(value)).getTime() >= since;
+          return new Date(String(value)).getTime() >= this.referenceTime - Number(wanted) * 3_600_000;
         };
       default:
         return (wanted: string, value: unknown) => foldText(value).includes(foldText(wanted).trim());

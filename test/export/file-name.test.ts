@@ -1,0 +1,27 @@
+import { expect } from '@open-wc/testing';
+import { exportFileName } from '../../src/export/file-name.js';
+
+const day = new Date(2026, 10, 26, 21, 30);
+
+describe('exportFileName', () => {
+  it('is <campaign name>_statistiques_<YYYY-MM-DD>.xlsx', () => {
+    expect(exportFileName("Offres d'alternance de la rentrée", day)).to.equal("Offres d'alternance de la rentrée_statistiques_2026-11-26.xlsx");
+  });
+
+  it('replaces the characters file systems refuse', () => {
+    expect(exportFileName('JPO: 6/12 <Lyon> "campus" | a\\b? *new*', day)).to.equal('JPO_ 6_12 _Lyon_ _campus_ _ a_b_ _new__statistiques_2026-11-26.xlsx');
+    expect(exportFileName('Tab\there\nline', day)).to.equal('Tab_here_line_statistiques_2026-11-26.xlsx');
+  });
+
+  it('never gives an empty, reserved or dot-ended name', () => {
+    expect(exportFileName('   ', day)).to.equal('_campagne_statistiques_2026-11-26.xlsx');
+    expect(exportFileName('CON', day)).to.equal('_CON_statistiques_2026-11-26.xlsx');
+    expect(exportFileName('Relance...', day)).to.equal('Relance_statistiques_2026-11-26.xlsx');
+  });
+
+  it('keeps long names to a length every file system takes', () => {
+    const name = exportFileName('é'.repeat(400), day);
+    expect(name.length).to.be.lessThan(160);
+    expect(name.endsWith('_statistiques_2026-11-26.xlsx')).to.equal(true);
+  });
+});
