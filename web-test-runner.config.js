@@ -4,8 +4,13 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.js';
 import { inlineCssDevServerPlugin } from './scripts/inline-css.js';
+import { demoApiTestServer } from './scripts/demo-api-plugins.js';
 
 const commonjs = fromRollup(rollupCommonjs);
+// The demo HTTP API on a fixed clock, plus misbehaving scenario routes, for RestDataSource tests.
+// A Koa middleware of the config, not `app.use()` in `serverStart`: Koa composes its middleware
+// when the server is created, so middleware added at `serverStart` is never called.
+const demoApi = demoApiTestServer();
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -13,6 +18,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
+  middleware: [demoApi.middleware],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
@@ -20,6 +26,7 @@ export default {
     }),
   ],
   plugins: [
+    demoApi.plugin,
     inlineCssDevServerPlugin(),
     // sheetjs-style is CommonJS; without strictRequires: false its only export is __require.
     commonjs({ include: ['**/node_modules/sheetjs-style/**'], strictRequires: false }),

@@ -5,6 +5,7 @@
 export type DataSourceErrorKind =
   | 'access' // 401/403: not signed in or not allowed
   | 'not-found' // 404: the campaign does not exist (any more)
+  | 'not-finished' // 409: statistics asked before the campaign's send is finished
   | 'network' // no answer from the network
   | 'server' // 5xx or a failure on the other side
   | 'timeout' // no answer in time

@@ -213,7 +213,7 @@ export class DemoDataSource implements CampaignDataSource {
     if (!seed) throw new DataSourceError('not-found', `No campaign "${campaignId}".`, { status: 404 });
     const campaign = this.campaignOf(seed);
     if (campaign.status !== 'finished') {
-      throw new DataSourceError('not-found', `The send of "${campaignId}" is not finished: no statistics yet.`, { status: 409 });
+      throw new DataSourceError('not-finished', `The send of "${campaignId}" is not finished: no statistics yet.`, { status: 409 });
     }
     const asOf = new Date(Math.floor(this.now() / 1000) * 1000);
     const rows = this.rowsAt(campaign, asOf.getTime());

@@ -1,4 +1,4 @@
-import type { CampaignStatus, EmailDelivery, SmsDelivery } from '../data/campaign-data-source.js';
+import type { CampaignStatus, Channel, EmailDelivery, SmsDelivery } from '../data/campaign-data-source.js';
 import type { DataSourceErrorKind } from '../data/data-source-error.js';
 
 /** Every text the elements show, per language. Functions take already formatted values. */
@@ -47,7 +47,10 @@ export interface Messages {
   smsNoOpenHelp: string;
   filterPlaceholder: string;
   filterMin: string;
-  filterAfter: string;
+  filterLabel: (column: string) => string;
+  /** Keys: hours of the "last activity" filter's periods. */
+  activityWithin: Record<1 | 24 | 168 | 720, string>;
+  noActivity: string;
   filterAny: string;
 
   menuLabel: string;
@@ -67,6 +70,47 @@ export interface Messages {
     sendFinishedAt: string;
     asOf: string;
     rowCount: string;
+  };
+
+  /** `<campaign-list>` */
+  list: {
+    caption: Record<Channel, string>;
+    searchLabel: string;
+    searchPlaceholder: string;
+    columnName: string;
+    columnStatus: string;
+    columnSendFinishedAt: string;
+    columnRecipients: string;
+    columnActions: string;
+    /** Said (not shown) where a campaign has no send-finished date. */
+    noSendFinishedDate: string;
+    loading: string;
+    empty: Record<Channel, string>;
+    noMatch: (search: string) => string;
+    errorTitle: string;
+    /** Campaigns of the answer that were unreadable and are not shown. */
+    skipped: (count: number, formatted: string) => string;
+    range: (from: string, to: string, total: string) => string;
+    pagination: string;
+    previous: string;
+    next: string;
+    openStats: string;
+    /** Why the actions of a campaign are disabled, per status. */
+    unavailable: Record<Exclude<CampaignStatus, 'finished'>, string>;
+  };
+
+  /** `<sarbacane-link>` */
+  link: {
+    label: string;
+    newTab: string;
+    accountNeeded: string;
+    checking: string;
+    noCampaign: string;
+    noAccount: string;
+    noReport: string;
+    unsafeUrl: string;
+    error: string;
+    notFinished: Record<Exclude<CampaignStatus, 'finished'>, string>;
   };
 }
 

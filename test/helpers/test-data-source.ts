@@ -9,7 +9,7 @@ import type {
   StatsQuery,
 } from '../../src/data/campaign-data-source.js';
 import { DataSourceError } from '../../src/data/data-source-error.js';
-import { applyStatsQuery } from '../../src/data/stats-query.js';
+import { applyStatsQuery, foldText } from '../../src/data/stats-query.js';
 import { abortError } from '../../src/internal/abort.js';
 
 export interface Call {
@@ -67,7 +67,8 @@ export class TestDataSource implements CampaignDataSource {
 
   async listCampaigns(q: CampaignListQuery, o: Options = {}): Promise<{ campaigns: Campaign[]; total: number }> {
     await this.enter('listCampaigns', [q], o.signal);
-    const list = this.campaigns.filter((c) => !q.channel || c.channel === q.channel);
+    const needle = foldText(q.search ?? '').trim();
+    const list = this.campaigns.filter((c) => (!q.channel || c.channel === q.channel) && (!needle || foldText(c.name).includes(needle)));
     const offset = q.offset ?? 0;
     return { campaigns: list.slice(offset, offset + (q.limit ?? list.length)), total: list.length };
   }

@@ -1,0 +1,286 @@
+import { expect } from '@open-wc/testing';
+import {
+  CAMPAIGN_STATUSES,
+  CHANNELS,
+  type Campaign,
+  type ContactStats,
+  type EmailContactStats,
+  type SmsContactStats,
+  type StatsQuery,
+} from '../../src/data/campaign-data-source.js';
+import { DataSourceError } from '../../src/data/data-source-error.js';
+import { DemoDataSource, type DemoDataSourceOptions } from '../../src/data/demo-data-source.js';
+import { foldText } from '../../src/data/stats-query.js';
+import { validateCampaign, validateStatsPage } from '../../src/data/validate.js';
+
+const REFERENCE = '2026-11-26T20:30:00.000Z';
+const HOUR = 3_600_000;
+
+/** A demo data source on a clock the test moves. */
+function clocked(options: DemoDataSourceOptions = {}, at: string | number = REFERENCE) {
+  const clock = { now: new Date(at).getTime() };
+  const ds = new DemoDataSource({ referenceTime: REFERENCE, now: () => new Date(clock.now), ...options });
+  return { ds, clock };
+}
+
+async function allRows(ds: DemoDataSource, campaignId: string, q: Partial<StatsQuery> = {}): Promise<ContactStats[]> {
+  return (await ds.getContactStats(campaignId, { offset: 0, limit: 1_000_000, ...q })).rows;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('Expected the promise to reject.');
+}
+
+const sum = (rows: ContactStats[], field: 'openCount' | 'clickCount') =>
+  rows.reduce((total, row) => total + ((row as unknown as Record<string, number>)[field] ?? 0), 0);
+
+describe('DemoDataSource', () => {
+  describe('determinism', () => {
+    it('two instances on the same clock give identical campaigns and rows', async () => {
+      const a = clocked({}, Date.parse(REFERENCE) + 5 * HOUR).ds;
+      const b = clocked({}, Date.parse(REFERENCE) + 5 * HOUR).ds;
+      expect(await a.listCampaigns({})).to.deep.equal(await b.listCampaigns({}));
+      for (const id of ['em-relance-meef', 'sms-jpo-rappel']) {
+        const rowsA = await a.getContactStats(id, { offset: 0, limit: 5000 });
+        const rowsB = await b.getContactStats(id, { offset: 0, limit: 5000 });
+        expect(rowsA).to.deep.equal(rowsB);
+      }
+    });
+
+    it('another reference time moves the dates but keeps the contacts', async () => {
+      const a = new DemoDataSource({ referenceTime: REFERENCE, now: () => new Date(REFERENCE) });
+      const later = new Date(Date.parse(REFERENCE) + 24 * HOUR);
+      const b = new DemoDataSource({ referenceTime: later, now: () => later });
+      const [ca, cb] = [await a.getCampaign('em-forum-lyon'), await b.getCampaign('em-forum-lyon')];
+      expect(Date.parse(cb.sendFinishedAt!) - Date.parse(ca.sendFinishedAt!)).to.equal(24 * HOUR);
+      expect((await allRows(a, 'em-forum-lyon')).map((r) => r.contactId)).to.deep.equal((await allRows(b, 'em-forum-lyon')).map((r) => r.contactId));
+    });
+  });
+
+  describe('campaigns', () => {
+    it('has campaigns of both channels in every status, all valid', async () => {
+      const { campaigns, total } = await clocked().ds.listCampaigns({});
+      expect(total).to.equal(campaigns.length);
+      for (const campaign of campaigns) expect(validateCampaign(campaign)).to.deep.equal(campaign);
+      for (const channel of CHANNELS) {
+        for (const status of CAMPAIGN_STATUSES) {
+          expect(
+            campaigns.some((c) => c.channel === channel && c.status === status),
+            `${channel} ${status}`,
+          ).to.equal(true);
+        }
+      }
+    });
+
+    it('has finished campaigns from 0 to 100,000 contacts, each with that many rows', async () => {
+      const { ds } = clocked();
+      const finished = (await ds.listCampaigns({})).campaigns.filter((c) => c.status === 'finished');
+      const counts = finished.map((c) => c.recipientCount);
+      expect(Math.min(...counts)).to.equal(0);
+      expect(Math.max(...counts)).to.be.at.least(100_000);
+      expect(counts.some((n) => n > 0 && n < 10)).to.equal(true);
+      for (const campaign of finished) {
+        expect(campaign.sendFinishedAt, campaign.id).to.be.a('string');
+        const page = await ds.getContactStats(campaign.id, { offset: 0, limit: 3 });
+        expect(page.total, campaign.id).to.equal(campaign.recipientCount);
+      }
+    });
+
+    it('lists newest first, by channel, with an accent-insensitive search and paging', async () => {
+      const { ds } = clocked();
+      const all = (await ds.listCampaigns({})).campaigns;
+      const finishedTimes = all.filter((c) => c.sendFinishedAt).map((c) => Date.parse(c.sendFinishedAt!));
+      expect(finishedTimes).to.deep.equal([...finishedTimes].sort((a, b) => b - a));
+      const sms = await ds.listCampaigns({ channel: 'sms' });
+      expect(sms.campaigns.every((c) => c.channel === 'sms')).to.equal(true);
+      expect(sms.total).to.equal(all.filter((c) => c.channel === 'sms').length);
+      const found = await ds.listCampaigns({ search: 'JOURNEE portes' });
+      expect(found.campaigns.map((c) => c.id)).to.deep.equal(['em-jpo-decembre']);
+      const page = await ds.listCampaigns({ offset: 2, limit: 3 });
+      expect(page.campaigns).to.deep.equal(all.slice(2, 5));
+      expect(page.total).to.equal(all.length);
+    });
+
+    it('getCampaign answers a campaign, or a not-found error', async () => {
+      const { ds } = clocked();
+      expect((await ds.getCampaign('sms-entretien')).channel).to.equal('sms');
+      const error = (await rejection(ds.getCampaign('nope'))) as DataSourceError;
+      expect(error).to.be.instanceOf(DataSourceError);
+      expect(error.kind).to.equal('not-found');
+      expect(error.status).to.equal(404);
+    });
+
+    it('refuses statistics before the send is finished (not-finished, 409)', async () => {
+      const { ds } = clocked();
+      for (const id of ['em-taxe-apprentissage', 'em-ateliers-cv', 'em-voeux', 'sms-greve']) {
+        const error = (await rejection(ds.getContactStats(id, { offset: 0, limit: 10 }))) as DataSourceError;
+        expect(error.kind, id).to.equal('not-finished');
+        expect(error.status).to.equal(409);
+        expect(error.retryable).to.equal(true);
+      }
+    });
+  });
+
+  describe('statistics', () => {
+    it('rows have the shape of their channel and pass validation untouched', async () => {
+      const { ds } = clocked({}, Date.parse(REFERENCE) + HOUR);
+      const email = await ds.getContactStats('em-relance-meef', { offset: 0, limit: 2000 });
+      const cleanEmail = validateStatsPage(email, 'email');
+      expect(cleanEmail.dropped).to.equal(0);
+      expect(email.rows.every((r) => typeof (r as EmailContactStats).email === 'string' && (r as EmailContactStats).email.includes('@'))).to.equal(true);
+      const sms = (await ds.getContactStats('sms-jpo-rappel', { offset: 0, limit: 3000 })).rows as SmsContactStats[];
+      expect(sms.every((r) => /^\+33[67]\d{8}$/.test(r.phone) && !('opened' in r))).to.equal(true);
+      expect(new Set(sms.map((r) => r.contactId)).size).to.equal(sms.length);
+    });
+
+    it('grow with time: later figures are never lower, and higher for a recent campaign', async () => {
+      const { ds, clock } = clocked();
+      const id = 'em-alternance-rentree'; // sent 35 minutes before the reference time
+      const before = await ds.getContactStats(id, { offset: 0, limit: 5000 });
+      clock.now += 24 * HOUR;
+      const after = await ds.getContactStats(id, { offset: 0, limit: 5000 });
+      expect(after.asOf).to.equal(new Date(clock.now).toISOString());
+      expect(Date.parse(after.asOf)).to.be.greaterThan(Date.parse(before.asOf));
+      for (const field of ['openCount', 'clickCount'] as const) {
+        expect(sum(after.rows, field), field).to.be.greaterThan(sum(before.rows, field));
+      }
+      after.rows.forEach((row, i) => {
+        const old = before.rows[i] as EmailContactStats;
+        const now = row as EmailContactStats;
+        expect(now.contactId).to.equal(old.contactId);
+        expect(now.openCount).to.be.at.least(old.openCount);
+        expect(now.clickCount).to.be.at.least(old.clickCount);
+        if (old.unsubscribed) expect(now.unsubscribed).to.equal(true);
+      });
+    });
+
+    it('sorts on several keys, empty values last', async () => {
+      const { ds } = clocked();
+      const rows = (await allRows(ds, 'em-relance-meef', {
+        sort: [
+          { field: 'clickCount', dir: 'desc' },
+          { field: 'lastName', dir: 'asc' },
+        ],
+      })) as EmailContactStats[];
+      for (let i = 1; i < rows.length; i++) {
+        expect(rows[i - 1]!.clickCount).to.be.at.least(rows[i]!.clickCount);
+      }
+      const byName = (await allRows(ds, 'em-relance-meef', { sort: [{ field: 'lastName', dir: 'asc' }] })).map((r) => r.lastName);
+      const firstEmpty = byName.indexOf(undefined);
+      expect(firstEmpty).to.be.greaterThan(0);
+      expect(byName.slice(firstEmpty).every((n) => n === undefined)).to.equal(true);
+    });
+
+    it('filters with eq, like, gte and lte, and searches without accents or case', async () => {
+      const { ds } = clocked({}, Date.parse(REFERENCE) + 48 * HOUR);
+      const id = 'em-relance-meef';
+      const all = (await allRows(ds, id)) as EmailContactStats[];
+      const opened = (await allRows(ds, id, { filters: [{ field: 'opened', op: 'eq', value: true }] })) as EmailContactStats[];
+      expect(opened.length).to.equal(all.filter((r) => r.opened).length);
+      expect(opened.length).to.be.greaterThan(0);
+      const range = (await allRows(ds, id, {
+        filters: [
+          { field: 'openCount', op: 'gte', value: 2 },
+          { field: 'openCount', op: 'lte', value: 3 },
+        ],
+      })) as EmailContactStats[];
+      expect(range.length).to.be.greaterThan(0);
+      expect(range.every((r) => r.openCount >= 2 && r.openCount <= 3)).to.equal(true);
+      const like = (await allRows(ds, id, { filters: [{ field: 'email', op: 'like', value: 'ORANGE.fr' }] })) as EmailContactStats[];
+      expect(like.length).to.be.greaterThan(0);
+      expect(like.every((r) => r.email.endsWith('@orange.fr'))).to.equal(true);
+      const accented = all.find((r) => r.firstName && foldText(r.firstName) !== r.firstName.toLowerCase())!;
+      const found = await allRows(ds, id, { search: foldText(accented.firstName).toUpperCase() });
+      expect(found.map((r) => r.contactId)).to.include(accented.contactId);
+    });
+
+    it('pages with offset and limit, total counting every match', async () => {
+      const { ds } = clocked();
+      const q = { sort: [{ field: 'email', dir: 'asc' as const }] };
+      const all = await allRows(ds, 'em-relance-meef', q);
+      const page = await ds.getContactStats('em-relance-meef', { offset: 100, limit: 25, ...q });
+      expect(page.rows).to.deep.equal(all.slice(100, 125));
+      expect(page.total).to.equal(1200);
+      const beyond = await ds.getContactStats('em-relance-meef', { offset: 5000, limit: 25 });
+      expect(beyond.rows).to.deep.equal([]);
+      expect(beyond.total).to.equal(1200);
+    });
+
+    it('answers a campaign of 100,000 contacts', async () => {
+      const { ds } = clocked();
+      const page = await ds.getContactStats('sms-relance-dossier', { offset: 99_995, limit: 10 });
+      expect(page.total).to.equal(100_000);
+      expect(page.rows).to.have.length(5);
+      expect(page.rows[4]!.contactId).to.match(/-100000$/);
+    });
+  });
+
+  describe('Sarbacane access', () => {
+    it('gives a report URL on app.sarbacane.com for a campaign on Sarbacane', async () => {
+      const { ds } = clocked();
+      const campaign = await ds.getCampaign('em-jpo-decembre');
+      const access = await ds.getSarbacaneAccess(campaign);
+      expect(access.hasAccount).to.equal(true);
+      expect(new URL(access.reportUrl!).origin).to.equal('https://app.sarbacane.com');
+      expect(await ds.getSarbacaneAccess(await ds.getCampaign('em-forum-lyon'))).to.deep.equal({ hasAccount: true });
+    });
+
+    it('gives no report without a Sarbacane account', async () => {
+      const { ds } = clocked({ hasSarbacaneAccount: false });
+      expect(await ds.getSarbacaneAccess(await ds.getCampaign('em-jpo-decembre'))).to.deep.equal({ hasAccount: false });
+    });
+  });
+
+  describe('latency, failures and abort', () => {
+    it('waits the configured latency', async () => {
+      const { ds } = clocked({ latency: 150 });
+      const start = performance.now();
+      await ds.getCampaign('em-forum-lyon');
+      expect(performance.now() - start).to.be.at.least(140);
+    });
+
+    it('fails the configured operations with a retryable server error', async () => {
+      const { ds } = clocked({ failOperations: ['getContactStats'] });
+      const campaign: Campaign = await ds.getCampaign('em-forum-lyon');
+      const error = (await rejection(ds.getContactStats(campaign.id, { offset: 0, limit: 5 }))) as DataSourceError;
+      expect(error.kind).to.equal('server');
+      expect(error.status).to.equal(503);
+      expect(error.retryable).to.equal(true);
+    });
+
+    it('fails every call with failureRate 1, none with 0', async () => {
+      const failing = clocked({ failureRate: 1 }).ds;
+      for (let i = 0; i < 5; i++) expect(await rejection(failing.listCampaigns({}))).to.be.instanceOf(DataSourceError);
+      const sound = clocked({ failureRate: 0 }).ds;
+      for (let i = 0; i < 5; i++) expect((await sound.listCampaigns({})).total).to.be.greaterThan(0);
+    });
+
+    it('hangs the configured operations until the caller aborts', async () => {
+      const { ds } = clocked({ hangOperations: ['getCampaign'] });
+      const controller = new AbortController();
+      let settled = false;
+      const pending = ds.getCampaign('em-forum-lyon', { signal: controller.signal }).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(settled).to.equal(false);
+      controller.abort();
+      const error = await rejection(pending);
+      expect((error as DOMException).name).to.equal('AbortError');
+    });
+
+    it('rejects with an AbortError when aborted before or during the latency', async () => {
+      const { ds } = clocked({ latency: 5000 });
+      expect(((await rejection(ds.listCampaigns({}, { signal: AbortSignal.abort() }))) as DOMException).name).to.equal('AbortError');
+      const controller = new AbortController();
+      const start = performance.now();
+      setTimeout(() => controller.abort(), 50);
+      const error = await rejection(ds.getContactStats('em-forum-lyon', { offset: 0, limit: 5 }, { signal: controller.signal }));
+      expect((error as DOMException).name).to.equal('AbortError');
+      expect(performance.now() - start).to.be.lessThan(1000);
+    });
+  });
+});
