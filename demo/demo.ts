@@ -1,38 +1,64 @@
-import { DemoDataSource, setDefaultDataSource } from '../src/index.js';
+// The demo page: the three elements composed as a Hub3E page would, on the in-memory demo
+// data or on the same data over HTTP (`npm start` serves it under /api, see server/demo-api.ts).
+import { DemoDataSource, RestDataSource, setDefaultDataSource, type Channel } from '../src/index.js';
+import '../src/define/campaign-list.js';
 import '../src/define/campaign-stats-grid.js';
-
-// The in-memory demo data, with a little latency so that loading states are visible.
-const dataSource = new DemoDataSource({ latency: 350 });
-setDefaultDataSource(dataSource);
-
-const grid = document.querySelector('campaign-stats-grid')!;
-const picker = document.querySelector<HTMLSelectElement>('#campaign')!;
-
-const { campaigns } = await dataSource.listCampaigns({});
-const statusLabel: Record<string, string> = {
-  finished: 'terminée',
-  sending: 'en cours',
-  scheduled: 'programmée',
-  draft: 'brouillon',
-  cancelled: 'annulée',
-};
-for (const channel of ['email', 'sms'] as const) {
-  const group = document.createElement('optgroup');
-  group.label = channel === 'email' ? 'E-mail' : 'SMS';
-  for (const c of campaigns.filter((c) => c.channel === channel)) {
-    group.append(new Option(`${c.name} (${statusLabel[c.status]}, ${c.recipientCount.toLocaleString('fr')} contacts)`, c.id));
-  }
-  picker.append(group);
-}
+import '../src/define/sarbacane-link.js';
 
 const params = new URLSearchParams(location.search);
-picker.value = params.get('campaign') ?? 'em-alternance-rentree';
-grid.campaignId = picker.value;
-picker.addEventListener('change', () => (grid.campaignId = picker.value));
+const dataSources = {
+  // A little latency, so that loading states are visible.
+  demo: new DemoDataSource({ latency: 350 }),
+  rest: new RestDataSource({ baseUrl: '/api' }),
+};
 
-const lang = params.get('lang') === 'en' ? 'en' : 'fr';
-document.documentElement.lang = lang;
-document.querySelector<HTMLInputElement>(`input[name="lang"][value="${lang}"]`)!.checked = true;
-for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="lang"]')) {
-  radio.addEventListener('change', () => (document.documentElement.lang = radio.value));
+const list = document.querySelector('campaign-list')!;
+const grid = document.querySelector('campaign-stats-grid')!;
+const sarbacane = document.querySelector('sarbacane-link')!;
+const campaignName = document.querySelector('#campaign-name')!;
+
+const PAGE_TEXTS = {
+  fr: { title: 'Statistiques des campagnes', channel: 'Canal', email: 'E-mailing', sms: 'SMSing', source: 'Données', sourceDemo: 'Démo en mémoire', sourceRest: 'API REST (/api)', campaigns: 'Campagnes', perContact: 'Statistiques par contact' },
+  en: { title: 'Campaign statistics', channel: 'Channel', email: 'Emailing', sms: 'SMSing', source: 'Data', sourceDemo: 'In-memory demo', sourceRest: 'REST API (/api)', campaigns: 'Campaigns', perContact: 'Per-contact statistics' },
+};
+
+function setLang(lang: 'fr' | 'en'): void {
+  // The elements follow <html lang> by themselves; the page's own texts are switched here.
+  document.documentElement.lang = lang;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
+    element.textContent = PAGE_TEXTS[lang][element.dataset.i18n as keyof (typeof PAGE_TEXTS)['fr']];
+  }
+}
+
+function setChannel(channel: Channel): void {
+  list.channel = channel;
+  grid.campaignId = '';
+  sarbacane.campaignId = '';
+  campaignName.textContent = '';
+}
+
+function onRadio(name: string, handler: (value: string) => void, initial: string): void {
+  for (const radio of document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
+    radio.checked = radio.value === initial;
+    radio.addEventListener('change', () => radio.checked && handler(radio.value));
+  }
+  handler(initial);
+}
+
+// The list drives the grid through `stats-target`; the page mirrors the choice in its heading
+// and its Sarbacane link.
+list.addEventListener('campaign-stats-open', (event) => {
+  sarbacane.campaign = event.detail.campaign;
+  sarbacane.campaignId = event.detail.campaign.id;
+});
+grid.addEventListener('campaign-stats-load', (event) => (campaignName.textContent = event.detail.campaign.name));
+
+onRadio('lang', (lang) => setLang(lang === 'en' ? 'en' : 'fr'), params.get('lang') === 'en' ? 'en' : 'fr');
+onRadio('source', (source) => setDefaultDataSource(dataSources[source === 'rest' ? 'rest' : 'demo']), params.get('source') === 'rest' ? 'rest' : 'demo');
+onRadio('channel', (channel) => setChannel(channel === 'sms' ? 'sms' : 'email'), params.get('channel') === 'sms' ? 'sms' : 'email');
+
+const initial = params.get('campaign');
+if (initial) {
+  grid.campaignId = initial;
+  sarbacane.campaignId = initial;
 }
