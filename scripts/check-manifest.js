@@ -1,0 +1,18 @@
+// Fails when custom-elements.json is not what the analyzer makes from the sources now.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+// The analyzer resolves --outdir against the working directory: a folder git ignores.
+const out = 'node_modules/.cache/cem-check';
+try {
+  execFileSync('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', out], { stdio: 'pipe' });
+  const fresh = readFileSync(`${out}/custom-elements.json`, 'utf8');
+  const committed = readFileSync('custom-elements.json', 'utf8');
+  if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {
+    console.error('custom-elements.json is out of date: run `npm run analyze` and commit it.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json is up to date.');
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
