@@ -21,7 +21,7 @@ import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
 import { ExportMenuController } from './export-menu-controller.js';
 import { exportColumn, statsColumns } from './stats-columns.js';
-import { StatsTableController } from './stats-table-controller.js';
+import { loadTabulator, StatsTableController } from './stats-table-controller.js';
 
 export type * from './campaign-stats-grid.events.js';
 
@@ -221,6 +221,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     signal: AbortSignal,
   ): Promise<LoadResult | null> {
     if (!campaignId || !source) return null;
+    // Fetched alongside the data, so that the table can be built as soon as the rows arrive.
+    void loadTabulator().catch(() => undefined);
     this.failedOperation = 'getCampaign';
     let campaign: Campaign;
     try {

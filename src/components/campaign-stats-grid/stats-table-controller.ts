@@ -1,30 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  Tabulator,
-  FilterModule,
-  FormatModule,
-  InteractionModule,
-  KeybindingsModule,
-  ResizeColumnsModule,
-  ResizeTableModule,
-  SortModule,
-} from 'tabulator-tables';
-import type { CellComponent, ColumnDefinition, Filter, Formatter } from 'tabulator-tables';
+import type { CellComponent, ColumnDefinition, Filter, Formatter, Tabulator } from 'tabulator-tables';
 import type { ContactStats } from '../../data/campaign-data-source.js';
 import { compareValues, foldText, matchesSearch } from '../../data/stats-query.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import type { StatsColumn } from './stats-columns.js';
 
-// Only the modules the grid uses: Tabulator's full build is more than twice the size.
-Tabulator.registerModule([
-  FilterModule,
-  FormatModule,
-  InteractionModule,
-  KeybindingsModule,
-  ResizeColumnsModule,
-  ResizeTableModule,
-  SortModule,
-]);
+let tabulatorModule: Promise<typeof import('./tabulator.js')> | undefined;
+
+/** Starts loading Tabulator (once); the grid calls it as soon as it starts fetching. */
+export function loadTabulator(): Promise<typeof import('./tabulator.js')> {
+  tabulatorModule ??= import('./tabulator.js');
+  return tabulatorModule;
+}
 
 /** Periods of the "last activity" filter, in hours: last hour, day, week, month. */
 export const ACTIVITY_PERIODS = [1, 24, 168, 720] as const;
@@ -94,6 +81,9 @@ export class StatsTableController implements ReactiveController {
 
   /** Builds the table in `element`; resolves once Tabulator has rendered it. */
   async build(element: HTMLElement, config: StatsTableConfig): Promise<void> {
+    const { Tabulator } = await loadTabulator();
+    // The campaign may have changed while Tabulator loaded: nothing to build then.
+    if (!element.isConnected) return;
     this.destroy();
     this.element = element;
     this.columns = config.columns;
