@@ -5,4 +5,6 @@ export default {
   outdir: '.',
   litelement: true,
   dependencies: false,
+  // package.json's customElements is set by hand: a check into another folder must not rewrite it.
+  packagejson: false,
 };
