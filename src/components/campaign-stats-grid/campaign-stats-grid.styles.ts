@@ -60,15 +60,8 @@ export const gridStyles = css`
     animation: spin 1s linear infinite;
   }
 
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-
   @media (prefers-reduced-motion: reduce) {
-    .refreshing .refresh-icon,
-    .spinner {
+    .refreshing .refresh-icon {
       animation: none;
     }
   }
@@ -84,49 +77,6 @@ export const gridStyles = css`
     position: relative;
   }
 
-  .banner {
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
-    margin: 0;
-    padding: calc(var(--_space) * 0.75) var(--_space);
-    border-radius: var(--_radius);
-    border: 1px solid currentColor;
-  }
-
-  .banner.error {
-    color: var(--_danger);
-    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
-  }
-
-  .banner.warning {
-    color: var(--_warning);
-    background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));
-  }
-
-  .state {
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: var(--_space);
-    min-height: 180px;
-    padding: calc(var(--_space) * 3);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-    text-align: center;
-    color: var(--_muted);
-  }
-
-  .state strong {
-    color: var(--_text);
-    font-size: 1.1em;
-  }
-
-  .state.error strong {
-    color: var(--_danger);
-  }
-
   .state.overlay {
     position: absolute;
     inset: 80px 1px 1px 1px;
@@ -134,15 +84,6 @@ export const gridStyles = css`
     border: none;
     background: color-mix(in srgb, var(--_surface) 92%, transparent);
     pointer-events: none;
-  }
-
-  .spinner {
-    width: 28px;
-    height: 28px;
-    border: 3px solid var(--_border);
-    border-top-color: var(--_primary);
-    border-radius: 50%;
-    animation: spin 0.9s linear infinite;
   }
 
   .status {

@@ -17,6 +17,7 @@ import { emit } from '../../internal/emit.js';
 import { describeError, toError } from '../../internal/error-message.js';
 import { IntervalController } from '../../internal/interval-controller.js';
 import { themeStyles } from '../../internal/theme.styles.js';
+import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
 import { ExportMenuController } from './export-menu-controller.js';
@@ -105,7 +106,7 @@ class OperationError extends Error {
  * @cssprop --campaign-stats-grid-row-alt-background - Background of every other row.
  */
 export class CampaignStatsGrid extends CampaignStatsElement {
-  static override styles = [themeStyles, tabulatorStyles, gridStyles];
+  static override styles = [themeStyles, stateStyles, tabulatorStyles, gridStyles];
 
   /** The campaign whose statistics are shown. */
   @property({ attribute: 'campaign-id', reflect: true }) campaignId = '';
