@@ -61,7 +61,7 @@ const preview: Preview = {
       // Report violations in the panel; CI may turn this into 'error' once the backlog is clean.
       test: 'todo',
     },
-    options: { storySort: { order: ['Composants', ['campaign-stats-grid']] } },
+    options: { storySort: { order: ['Components', ['campaign-stats-grid', 'campaign-list', 'sarbacane-link'], 'Pages'] } },
   },
 };
 

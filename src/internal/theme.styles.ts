@@ -26,6 +26,7 @@ export const themeStyles = css`
     color: var(--_text);
   }
 
+  :host([hidden]),
   [hidden] {
     display: none !important;
   }

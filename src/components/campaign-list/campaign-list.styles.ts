@@ -4,8 +4,8 @@ export const campaignListStyles = css`
   :host {
     display: block;
     --_header-bg: var(--campaign-list-header-background, var(--_surface-alt));
-    --_row-hover: var(--campaign-list-row-hover-background, #f7f9fc);
-    --_row-current: var(--campaign-list-row-current-background, #eaf1fb);
+    --_row-hover: var(--campaign-list-row-hover-background, color-mix(in srgb, var(--_primary) 4%, var(--_surface)));
+    --_row-current: var(--campaign-list-row-current-background, color-mix(in srgb, var(--_primary) 10%, var(--_surface)));
   }
 
   .base {
@@ -172,7 +172,10 @@ export const campaignListStyles = css`
     flex: none;
   }
 
+  /* The link's reason wraps under it rather than overflowing the cell. */
   .actions sarbacane-link {
+    flex: 0 1 auto;
+    min-width: 14em;
     max-width: 24em;
   }
 
