@@ -3,20 +3,16 @@ import type {
   CampaignDataSource,
   CampaignListQuery,
   Channel,
-  ContactStats,
   ContactStatsPage,
-  EmailContactStats,
-  EmailDelivery,
   Options,
   SarbacaneAccess,
-  SmsContactStats,
-  SmsDelivery,
   StatsQuery,
 } from './campaign-data-source.js';
 import { DataSourceError } from './data-source-error.js';
-import { applyStatsQuery, foldText } from './stats-query.js';
+import { DAY, demoContact, hashString, HOUR, MINUTE, newDraw, prng } from './demo-contacts.js';
+import type { DemoStatsTable } from './demo-stats-table.js';
+import { foldText, pageWindow } from './stats-query.js';
 import { delay, throwIfAborted } from '../internal/abort.js';
-import { FIRST_NAMES, LAST_NAMES, EMAIL_DOMAINS } from './demo-names.js';
 
 export type DemoOperation = keyof CampaignDataSource;
 
@@ -37,9 +33,14 @@ export interface DemoDataSourceOptions {
   hasSarbacaneAccount?: boolean;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+/**
+ * From this size on, statistics are read at the minute rather than the second: consecutive
+ * pages of a campaign that a grid pages through (its default threshold) then come from the
+ * same figures, and the columns and sorts kept for that minute serve them.
+ */
+const COARSE_CLOCK_FROM = 200_000;
+/** Campaigns whose query tables are kept: two grids on two big campaigns do not redraw at every query. */
+const KEPT_TABLES = 2;
 
 interface CampaignSeed {
   id: string;
@@ -53,7 +54,7 @@ interface CampaignSeed {
   sarbacane?: boolean;
 }
 
-/** About twenty campaigns of both channels in every status; finished ones from 0 to 100,000 contacts. */
+/** About twenty campaigns of both channels in every status; finished ones from 0 to 1,000,000 contacts. */
 const CAMPAIGNS: readonly CampaignSeed[] = [
   { id: 'em-jpo-decembre', channel: 'email', name: 'Journée portes ouvertes : samedi 6 décembre', status: 'finished', recipientCount: 100_000, finishedAgo: 2 * HOUR, sarbacane: true },
   { id: 'em-alternance-rentree', channel: 'email', name: "Offres d'alternance de la rentrée", status: 'finished', recipientCount: 5_000, finishedAgo: 35 * MINUTE, sarbacane: true },
@@ -62,6 +63,8 @@ const CAMPAIGNS: readonly CampaignSeed[] = [
   { id: 'em-forum-lyon', channel: 'email', name: 'Forum entreprises — Campus de Lyon', status: 'finished', recipientCount: 48, finishedAgo: 20 * DAY, sarbacane: false },
   { id: 'em-jury-diplomes', channel: 'email', name: 'Invitation du jury : remise des diplômes', status: 'finished', recipientCount: 3, finishedAgo: 41 * DAY, sarbacane: true },
   { id: 'em-tuteurs-stage', channel: 'email', name: 'Rappel aux tuteurs de stage', status: 'finished', recipientCount: 0, finishedAgo: 6 * DAY, sarbacane: true },
+  { id: 'em-reseau-ecoles-rentree', channel: 'email', name: 'Réseau des écoles : lettre de rentrée aux familles', status: 'finished', recipientCount: 300_000, finishedAgo: 26 * HOUR, sarbacane: true },
+  { id: 'em-reseau-national-orientation', channel: 'email', name: "Réseau national des écoles : salons de l'orientation", status: 'finished', recipientCount: 1_000_000, finishedAgo: 4 * DAY, sarbacane: true },
   { id: 'em-taxe-apprentissage', channel: 'email', name: "Taxe d'apprentissage 2027 : soutenez l'école", status: 'sending', recipientCount: 8_400, scheduledIn: -20 * MINUTE },
   { id: 'em-ateliers-cv', channel: 'email', name: 'Inscriptions aux ateliers CV et LinkedIn', status: 'scheduled', recipientCount: 2_300, scheduledIn: 2 * DAY },
   { id: 'em-voeux', channel: 'email', name: "Brouillon : vœux de fin d'année", status: 'draft', recipientCount: 0 },
@@ -72,67 +75,12 @@ const CAMPAIGNS: readonly CampaignSeed[] = [
   { id: 'sms-entretien', channel: 'sms', name: "Entretien d'admission : confirmez votre créneau", status: 'finished', recipientCount: 150, finishedAgo: 5 * DAY, sarbacane: false },
   { id: 'sms-stage-urgent', channel: 'sms', name: 'Offre de stage urgente en cybersécurité', status: 'finished', recipientCount: 8, finishedAgo: 14 * DAY, sarbacane: true },
   { id: 'sms-convocation-vide', channel: 'sms', name: 'Convocation au jury (liste vide)', status: 'finished', recipientCount: 0, finishedAgo: 9 * DAY, sarbacane: true },
+  { id: 'sms-reseau-national-inscriptions', channel: 'sms', name: 'Réseau national : ouverture des inscriptions', status: 'finished', recipientCount: 1_000_000, finishedAgo: 30 * HOUR, sarbacane: true },
   { id: 'sms-accueil-alternants', channel: 'sms', name: 'Rentrée : accueil des alternants', status: 'sending', recipientCount: 640, scheduledIn: -5 * MINUTE },
   { id: 'sms-reunion-parents', channel: 'sms', name: 'Rappel réunion parents-professeurs', status: 'scheduled', recipientCount: 900, scheduledIn: 1 * DAY },
   { id: 'sms-forum', channel: 'sms', name: 'Brouillon SMS forum des métiers', status: 'draft', recipientCount: 0 },
   { id: 'sms-greve', channel: 'sms', name: 'Annulé : grève des transports', status: 'cancelled', recipientCount: 3_100, scheduledIn: -2 * DAY },
 ];
-
-/** 32-bit string hash (FNV-1a), the seed of every campaign's contacts. */
-function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: a small, fast, deterministic PRNG. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** An exponentially distributed delay with the given mean, in milliseconds. */
-function expDelay(random: () => number, mean: number): number {
-  return -Math.log(1 - random()) * mean;
-}
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
-function weighted<T extends string>(random: () => number, weights: readonly (readonly [T, number])[]): T {
-  let roll = random();
-  for (const [value, weight] of weights) {
-    if ((roll -= weight) < 0) return value;
-  }
-  return weights[0]![0];
-}
-
-function emailSlug(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-
-/** Event times, in ms after the send, that have happened once `elapsed` ms have passed. */
-function countUpTo(times: number[], elapsed: number): { count: number; last: number | undefined } {
-  let count = 0;
-  let last: number | undefined;
-  for (const t of times) {
-    if (t <= elapsed) {
-      count++;
-      last = last === undefined ? t : Math.max(last, t);
-    }
-  }
-  return { count, last };
-}
 
 /**
  * In-memory, deterministic demo data: realistic French contacts of schools and companies,
@@ -143,7 +91,7 @@ export class DemoDataSource implements CampaignDataSource {
   readonly options: Readonly<DemoDataSourceOptions>;
   private readonly reference: number;
   private readonly failureRandom: () => number;
-  private cache: { key: string; rows: ContactStats[] } | undefined;
+  private readonly tables = new Map<string, Promise<DemoStatsTable>>();
 
   constructor(options: DemoDataSourceOptions = {}) {
     this.options = { ...options };
@@ -215,10 +163,25 @@ export class DemoDataSource implements CampaignDataSource {
     if (campaign.status !== 'finished') {
       throw new DataSourceError('not-finished', `The send of "${campaignId}" is not finished: no statistics yet.`, { status: 409 });
     }
-    const asOf = new Date(Math.floor(this.now() / 1000) * 1000);
-    const rows = this.rowsAt(campaign, asOf.getTime());
+    const step = campaign.recipientCount >= COARSE_CLOCK_FROM ? MINUTE : 1000;
+    const asOf = Math.floor(this.now() / step) * step;
+    const finished = new Date(campaign.sendFinishedAt!).getTime();
+    const hash = hashString(campaign.id);
+    let page: { indexes: number[]; total: number };
+    if (q.sort?.length || q.filters?.length || foldText(q.search ?? '').trim()) {
+      page = (await this.statsTable(campaign, hash, finished)).query(q, asOf - finished);
+    } else {
+      // A plain page needs no table: contact i is made from i. For a campaign a grid pages
+      // through, the table is drawn meanwhile (in slices), so that its first sort is quick.
+      if (step === MINUTE) void this.statsTable(campaign, hash, finished).catch(() => undefined);
+      const { offset, limit } = pageWindow(q);
+      const end = Math.min(campaign.recipientCount, offset + limit);
+      page = { indexes: Array.from({ length: Math.max(0, end - offset) }, (_, k) => offset + k), total: campaign.recipientCount };
+    }
     throwIfAborted(o.signal);
-    return { ...applyStatsQuery(rows, q), asOf: asOf.toISOString() };
+    const draw = newDraw();
+    const rows = page.indexes.map((i) => demoContact(campaign.channel, hash, i, finished, asOf - finished, draw));
+    return { rows, total: page.total, asOf: new Date(asOf).toISOString() };
   }
 
   async getSarbacaneAccess(campaign: Campaign, o: Options = {}): Promise<SarbacaneAccess> {
@@ -231,110 +194,27 @@ export class DemoDataSource implements CampaignDataSource {
     };
   }
 
-  /** Every contact of `campaign` as of `asOf` (the last answer is kept, so paging is cheap). */
-  private rowsAt(campaign: Campaign, asOf: number): ContactStats[] {
-    const key = `${campaign.id}@${asOf}`;
-    if (this.cache?.key === key) return this.cache.rows;
-    const finished = new Date(campaign.sendFinishedAt!).getTime();
-    const elapsed = asOf - finished;
-    const base = hashString(campaign.id);
-    const rows: ContactStats[] = new Array(campaign.recipientCount);
-    for (let i = 0; i < campaign.recipientCount; i++) {
-      rows[i] = demoContact(campaign.channel, base, i, finished, elapsed);
+  /** The query table of `campaign`, kept for the last two campaigns queried (a million contacts take about 30 MB). */
+  private statsTable(campaign: Campaign, hash: number, finished: number): Promise<DemoStatsTable> {
+    let table = this.tables.get(campaign.id);
+    if (!table) {
+      const building = import('./demo-stats-table.js').then(({ DemoStatsTable }) =>
+        DemoStatsTable.build({ channel: campaign.channel, hash, size: campaign.recipientCount, finished }),
+      );
+      // A failed load (a chunk that could not be fetched) is tried again by the next query.
+      building.catch(() => {
+        if (this.tables.get(campaign.id) === building) this.tables.delete(campaign.id);
+      });
+      table = building;
     }
-    this.cache = { key, rows };
-    return rows;
+    // Most recently used last: the oldest goes first when room is needed.
+    this.tables.delete(campaign.id);
+    this.tables.set(campaign.id, table);
+    if (this.tables.size > KEPT_TABLES) this.tables.delete(this.tables.keys().next().value!);
+    return table;
   }
 }
 
 function newestFirst(c: Campaign): number {
   return -new Date(c.sendFinishedAt ?? c.scheduledAt ?? '9999-12-31').getTime() || 0;
-}
-
-/** Contact `index` of a campaign, with the events that have happened `elapsed` ms after the send. */
-export function demoContact(channel: Channel, campaignHash: number, index: number, finished: number, elapsed: number): ContactStats {
-  const random = prng(campaignHash ^ Math.imul(index + 1, 0x9e3779b1));
-  const first = pick(random, FIRST_NAMES);
-  const last = pick(random, LAST_NAMES);
-  const contactId = `${channel === 'email' ? 'ct' : 'sm'}-${(campaignHash % 9000) + 1000}-${index + 1}`;
-  const identity: { contactId: string; firstName?: string; lastName?: string } = { contactId };
-  if (random() > 0.05) identity.firstName = first;
-  if (random() > 0.02) identity.lastName = last;
-  const deliveryDelay = expDelay(random, 90_000);
-  const at = (offset: number) => new Date(finished + offset).toISOString();
-
-  if (channel === 'email') {
-    const finalDelivery = weighted<EmailDelivery>(random, [
-      ['delivered', 0.93],
-      ['soft_bounce', 0.03],
-      ['hard_bounce', 0.025],
-      ['blocked', 0.01],
-      ['pending', 0.005],
-    ]);
-    const delivery: EmailDelivery = finalDelivery === 'delivered' && deliveryDelay > elapsed ? 'pending' : finalDelivery;
-    const opens: number[] = [];
-    const clicks: number[] = [];
-    let spamAt: number | undefined;
-    let unsubscribedAt: number | undefined;
-    if (finalDelivery === 'delivered' && random() < 0.46) {
-      const firstOpen = deliveryDelay + expDelay(random, 3 * HOUR);
-      opens.push(firstOpen);
-      const extra = Math.floor(random() * random() * 5);
-      for (let k = 0; k < extra; k++) opens.push(firstOpen + expDelay(random, 20 * HOUR));
-      if (random() < 0.34) {
-        const count = 1 + Math.floor(random() * random() * 4);
-        for (let k = 0; k < count; k++) clicks.push(firstOpen + expDelay(random, 40 * MINUTE));
-      }
-      if (random() < 0.004) spamAt = firstOpen + expDelay(random, 10 * MINUTE);
-      if (random() < 0.015) unsubscribedAt = firstOpen + expDelay(random, 15 * MINUTE);
-    }
-    const opened = countUpTo(opens, elapsed);
-    const clicked = countUpTo(clicks, elapsed);
-    const lastActivity = Math.max(opened.last ?? -1, clicked.last ?? -1);
-    const domain = pick(random, EMAIL_DOMAINS);
-    const homonym = index % 7 === 3 ? String(index % 100) : '';
-    const row: EmailContactStats = {
-      ...identity,
-      email: `${emailSlug(first).replace(/-/g, '')}.${emailSlug(last)}${homonym}@${domain}`,
-      delivery,
-      opened: opened.count > 0,
-      openCount: opened.count,
-      clickCount: clicked.count,
-      spamReported: spamAt !== undefined && spamAt <= elapsed,
-      unsubscribed: unsubscribedAt !== undefined && unsubscribedAt <= elapsed,
-    };
-    if (lastActivity >= 0) row.lastActivityAt = at(lastActivity);
-    return row;
-  }
-
-  const finalDelivery = weighted<SmsDelivery>(random, [
-    ['delivered', 0.94],
-    ['undelivered', 0.03],
-    ['failed', 0.015],
-    ['rejected', 0.005],
-    ['pending', 0.01],
-  ]);
-  const delivery: SmsDelivery = finalDelivery === 'delivered' && deliveryDelay > elapsed ? 'pending' : finalDelivery;
-  const clicks: number[] = [];
-  let stopAt: number | undefined;
-  if (finalDelivery === 'delivered') {
-    if (random() < 0.2) {
-      const count = 1 + Math.floor(random() * random() * 3);
-      for (let k = 0; k < count; k++) clicks.push(deliveryDelay + expDelay(random, 45 * MINUTE));
-    }
-    if (random() < 0.025) stopAt = deliveryDelay + expDelay(random, 2 * HOUR);
-  }
-  const clicked = countUpTo(clicks, elapsed);
-  const stopped = stopAt !== undefined && stopAt <= elapsed;
-  const lastActivity = Math.max(clicked.last ?? -1, stopped ? stopAt! : -1);
-  const digits = String(10_000_000 + Math.floor(random() * 89_999_999)).slice(0, 8);
-  const row: SmsContactStats = {
-    ...identity,
-    phone: `+33${random() < 0.8 ? '6' : '7'}${digits}`,
-    delivery,
-    clickCount: clicked.count,
-    unsubscribed: stopped,
-  };
-  if (lastActivity >= 0) row.lastActivityAt = at(lastActivity);
-  return row;
 }

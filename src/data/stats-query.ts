@@ -13,7 +13,8 @@ export function foldText(value: unknown): string {
     .toLowerCase();
 }
 
-const SEARCHED_FIELDS = ['lastName', 'firstName', 'email', 'phone'] as const;
+/** The fields the global search looks in. */
+export const SEARCHED_FIELDS = ['lastName', 'firstName', 'email', 'phone'] as const;
 
 export function matchesSearch(row: ContactStats, search: string): boolean {
   const needle = foldText(search).trim();
@@ -22,10 +23,10 @@ export function matchesSearch(row: ContactStats, search: string): boolean {
   return SEARCHED_FIELDS.some((field) => foldText(record[field]).includes(needle));
 }
 
-type Filter = NonNullable<StatsQuery['filters']>[number];
+export type StatsFilter = NonNullable<StatsQuery['filters']>[number];
 
-function matchesFilter(row: ContactStats, filter: Filter): boolean {
-  const value = (row as unknown as Record<string, unknown>)[filter.field];
+/** Whether a row whose `filter.field` is `value` (undefined when absent) passes `filter`. */
+export function matchesValue(value: unknown, filter: StatsFilter): boolean {
   switch (filter.op) {
     case 'eq':
       return value === filter.value || (value === undefined && filter.value === '');
@@ -52,9 +53,16 @@ export function compareValues(a: unknown, b: unknown): number {
   return collator.compare(String(a), String(b));
 }
 
+/** A query's `offset` and `limit` as whole numbers ≥ 0 (anything else counts as 0). */
+export function pageWindow(query: Pick<StatsQuery, 'offset' | 'limit'>): { offset: number; limit: number } {
+  return { offset: Math.max(0, Math.floor(query.offset) || 0), limit: Math.max(0, Math.floor(query.limit) || 0) };
+}
+
 export function applyStatsQuery<T extends ContactStats>(rows: readonly T[], query: StatsQuery): { rows: T[]; total: number } {
   let result = rows.filter(
-    (row) => (query.filters ?? []).every((f) => matchesFilter(row, f)) && matchesSearch(row, query.search ?? ''),
+    (row) =>
+      (query.filters ?? []).every((f) => matchesValue((row as unknown as Record<string, unknown>)[f.field], f)) &&
+      matchesSearch(row, query.search ?? ''),
   );
   const sorters = query.sort ?? [];
   if (sorters.length > 0) {
@@ -69,7 +77,6 @@ export function applyStatsQuery<T extends ContactStats>(rows: readonly T[], quer
       return 0;
     });
   }
-  const offset = Math.max(0, Math.floor(query.offset) || 0);
-  const limit = Math.max(0, Math.floor(query.limit) || 0);
+  const { offset, limit } = pageWindow(query);
   return { rows: result.slice(offset, offset + limit), total: result.length };
 }

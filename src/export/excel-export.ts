@@ -1,17 +1,217 @@
-import type { WorkbookRequest } from './export-types.js';
+/**
+ * The Excel export, as the grid calls it. Light on purpose (it is part of the initial bundle):
+ * the engine (xlsx-engine.ts, with sheetjs-style) runs in a module Worker, loaded when an
+ * export starts; where no worker can start, the same engine is imported and run here, on the
+ * main thread, yielding to the event loop between pages.
+ */
+import { MAX_DATA_ROWS_PER_SHEET } from './cell-values.js';
+import type { ExportColumn, ExportJob, FromWorker, ToWorker, ValueRow, WorkbookMeta } from './export-types.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from './export-types.js';
+export type { WorkbookMeta } from './export-types.js';
+
+/** The rows to export, read page by page (a data source in server-side mode never holds them all). */
+export interface RowSource {
+  /** How many rows `pages` gives: exactly this many, else the export fails. */
+  totalRows: number;
+  pages(signal: AbortSignal): AsyncIterable<readonly Record<string, unknown>[]>;
+}
+
+export interface ExportProgress {
+  rowsWritten: number;
+  totalRows: number;
+}
 
 export interface ExcelFile {
   blob: Blob;
+  /** Cells whose text was cut to Excel's 32,767-character limit. */
   truncatedCells: number;
+  /** Where the engine ran: in the export worker, or on the main thread where no worker could start. */
+  thread: 'worker' | 'main';
 }
 
-/** Builds the workbook; the writer (and sheetjs-style) is fetched on the first export only. */
-export async function buildExcelFile(request: WorkbookRequest): Promise<ExcelFile> {
-  const { writeWorkbook } = await import('./xlsx-workbook.js');
-  const { bytes, truncatedCells } = writeWorkbook(request);
-  return { blob: new Blob([bytes as BlobPart], { type: XLSX_MIME }), truncatedCells };
+export interface ExportOptions {
+  /** Aborting stops the work at once and rejects with an `AbortError`; nothing is saved. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+  /** Data rows per statistics sheet: Excel's limit by default; fewer to see the overflow in tests. */
+  rowsPerSheet?: number;
+}
+
+/**
+ * Rows handed to the worker per message (and written between two yields on the main thread):
+ * small enough that copying them never holds the main thread long, whatever the source's pages.
+ */
+const ROWS_PER_MESSAGE = 1000;
+
+/** A source over rows already in memory. */
+export function rowsFromArray(rows: readonly Record<string, unknown>[], pageSize = 5000): RowSource {
+  return {
+    totalRows: rows.length,
+    async *pages(signal) {
+      for (let start = 0; start < rows.length; start += pageSize) {
+        signal.throwIfAborted();
+        yield rows.slice(start, start + pageSize);
+      }
+    },
+  };
+}
+
+function abortError(): DOMException {
+  return new DOMException('The Excel export was cancelled.', 'AbortError');
+}
+
+/** The source's rows as the engine reads them (values of the exported columns), in messages of bounded size. */
+async function* valuePages(source: RowSource, columns: readonly ExportColumn[], signal: AbortSignal): AsyncGenerator<ValueRow[]> {
+  const fields = columns.map((column) => column.field);
+  for await (const page of source.pages(signal)) {
+    for (let start = 0; start < page.length; start += ROWS_PER_MESSAGE) {
+      signal.throwIfAborted();
+      yield page.slice(start, start + ROWS_PER_MESSAGE).map((row) => fields.map((field) => row[field]));
+    }
+  }
+}
+
+/** A new task, so that the page can paint and handle input (no 4 ms clamping, unlike nested timers). */
+function nextTask(): Promise<void> {
+  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+function startWorker(): Worker | undefined {
+  try {
+    // This exact form is what Vite and bundlers recognise to build and emit the worker.
+    return new Worker(new URL('./export-worker.js', import.meta.url), { type: 'module', name: 'excel-export' });
+  } catch {
+    // No Worker, or none allowed here (e.g. a cross-origin script URL, a CSP without worker-src).
+    return undefined;
+  }
+}
+
+/**
+ * Runs the job in the export worker. Resolves `undefined`, having read no row, when the worker
+ * cannot start (it fails before saying it is ready): the caller then runs the engine itself.
+ */
+function runInWorker(
+  job: ExportJob,
+  pages: AsyncGenerator<ValueRow[]>,
+  onProgress: (rowsWritten: number) => void,
+  signal: AbortSignal,
+): Promise<ExcelFile | undefined> {
+  const worker = startWorker();
+  if (!worker) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    let ended = false;
+    let settled = false;
+    // One page at a time: a source's iterator is not to be asked twice concurrently.
+    let pulling = Promise.resolve();
+    // A value that cannot be cloned (a function in a row…) fails the export, clearly.
+    const post = (message: ToWorker) => {
+      try {
+        worker.postMessage(message);
+      } catch (error) {
+        settle(() => reject(error));
+      }
+    };
+    /** `final`: the rows will not be read any more (false when the main thread takes over). */
+    const settle = (outcome: () => void, final = true) => {
+      if (settled) return;
+      settled = true;
+      // Frees the worker's memory (rows, compressed output) at once, whatever the outcome.
+      worker.terminate();
+      signal.removeEventListener('abort', onAbort);
+      if (final && !ended) void pages.return(undefined).catch(() => undefined);
+      outcome();
+    };
+    const onAbort = () => settle(() => reject(abortError()));
+    signal.addEventListener('abort', onAbort);
+    const pull = async () => {
+      if (ended || settled) return;
+      const next = await pages.next();
+      if (settled) return;
+      if (next.done) {
+        ended = true;
+        post({ type: 'end' });
+      } else post({ type: 'page', rows: next.value });
+    };
+    worker.onmessage = ({ data: message }: MessageEvent<FromWorker>) => {
+      switch (message.type) {
+        case 'ready':
+          ready = true;
+          post({ type: 'start', job });
+          break;
+        case 'pull':
+          pulling = pulling.then(pull).catch((error: unknown) => settle(() => reject(error)));
+          break;
+        case 'progress':
+          if (!settled) onProgress(message.rowsWritten);
+          break;
+        case 'done':
+          settle(() => resolve({ blob: message.blob, truncatedCells: message.truncatedCells, thread: 'worker' }));
+          break;
+        case 'error':
+          settle(() => reject(new Error(message.message)));
+          break;
+      }
+    };
+    worker.onerror = (event) => {
+      // Handled here: not reported again as an uncaught error of the page.
+      event.preventDefault();
+      if (ready) settle(() => reject(new Error(`The Excel export worker failed: ${event.message || 'unknown error'}.`)));
+      else settle(() => resolve(undefined), false);
+    };
+    worker.onmessageerror = () => settle(() => reject(new Error('The Excel export worker sent a message that could not be read.')));
+  });
+}
+
+/** The fallback: the same engine on the main thread, one page per task. */
+async function runOnMainThread(
+  job: ExportJob,
+  pages: AsyncGenerator<ValueRow[]>,
+  onProgress: (rowsWritten: number) => void,
+  signal: AbortSignal,
+): Promise<ExcelFile> {
+  const { writeWorkbook } = await import('./xlsx-engine.js');
+  async function* yielding() {
+    for await (const page of pages) {
+      await nextTask();
+      signal.throwIfAborted();
+      yield page;
+    }
+  }
+  const result = await writeWorkbook(job, yielding(), { onProgress });
+  signal.throwIfAborted();
+  return { ...result, thread: 'main' };
+}
+
+/**
+ * Builds the .xlsx file (DESIGN "Excel export") for `meta` and the rows of `rows`, off the
+ * main thread where a worker can start. Rejects with an `AbortError` when `options.signal`
+ * aborts, with an `Error` saying why when the export fails.
+ */
+export async function buildExcelFile(meta: WorkbookMeta, rows: RowSource, options: ExportOptions = {}): Promise<ExcelFile> {
+  const { signal = new AbortController().signal, rowsPerSheet = MAX_DATA_ROWS_PER_SHEET } = options;
+  if (!Number.isInteger(rowsPerSheet) || rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS_PER_SHEET) {
+    throw new RangeError(`rowsPerSheet must be an integer from 1 to ${MAX_DATA_ROWS_PER_SHEET}.`);
+  }
+  if (!Number.isSafeInteger(rows.totalRows) || rows.totalRows < 0) throw new RangeError('totalRows must be a whole number of rows.');
+  if (signal.aborted) throw abortError();
+  const job: ExportJob = { meta, totalRows: rows.totalRows, rowsPerSheet };
+  const onProgress = (rowsWritten: number) => options.onProgress?.({ rowsWritten, totalRows: rows.totalRows });
+  const pages = valuePages(rows, meta.columns, signal);
+  try {
+    return (await runInWorker(job, pages, onProgress, signal)) ?? (await runOnMainThread(job, pages, onProgress, signal));
+  } catch (error) {
+    // Whatever was interrupted by the abort (a fetch, the compressor), the caller sees one AbortError.
+    if (signal.aborted) throw abortError();
+    throw error;
+  }
 }
 
 /** Saves a file the way a download link does. */

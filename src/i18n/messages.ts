@@ -52,6 +52,23 @@ export interface Messages {
   activityWithin: Record<1 | 24 | 168 | 720, string>;
   noActivity: string;
   filterAny: string;
+  /** The paginator of a campaign read page by page (above the grid's server-side threshold). */
+  pagination: {
+    label: string;
+    first: string;
+    firstTitle: string;
+    previous: string;
+    previousTitle: string;
+    next: string;
+    nextTitle: string;
+    last: string;
+    lastTitle: string;
+    /** Before a page number, in each page button's name ("Page 3"). */
+    page: string;
+    counter: (page: string, pages: string, from: string, to: string) => string;
+    loading: string;
+    error: string;
+  };
 
   menuLabel: string;
   exportMenu: string;

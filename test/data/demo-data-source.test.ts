@@ -10,11 +10,12 @@ import {
 } from '../../src/data/campaign-data-source.js';
 import { DataSourceError } from '../../src/data/data-source-error.js';
 import { DemoDataSource, type DemoDataSourceOptions } from '../../src/data/demo-data-source.js';
-import { foldText } from '../../src/data/stats-query.js';
+import { applyStatsQuery, foldText } from '../../src/data/stats-query.js';
 import { validateCampaign, validateStatsPage } from '../../src/data/validate.js';
 
 const REFERENCE = '2026-11-26T20:30:00.000Z';
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** A demo data source on a clock the test moves. */
 function clocked(options: DemoDataSourceOptions = {}, at: string | number = REFERENCE) {
@@ -35,6 +36,9 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('Expected the promise to reject.');
 }
+
+/** A contact's index in its campaign (ids end with index + 1). */
+const index = (row: ContactStats) => Number(row.contactId.split('-').at(-1)) - 1;
 
 const sum = (rows: ContactStats[], field: 'openCount' | 'clickCount') =>
   rows.reduce((total, row) => total + ((row as unknown as Record<string, number>)[field] ?? 0), 0);
@@ -218,6 +222,154 @@ describe('DemoDataSource', () => {
       expect(page.rows).to.have.length(5);
       expect(page.rows[4]!.contactId).to.match(/-100000$/);
     });
+  });
+
+  describe('campaigns of 300,000 and 1,000,000 contacts', () => {
+    const HUGE = [
+      { id: 'em-reseau-ecoles-rentree', channel: 'email', size: 300_000 },
+      { id: 'em-reseau-national-orientation', channel: 'email', size: 1_000_000 },
+      { id: 'sms-reseau-national-inscriptions', channel: 'sms', size: 1_000_000 },
+    ] as const;
+    const AT = Date.parse(REFERENCE) + 5 * HOUR + 37_123;
+    const MILLION = 'em-reseau-national-orientation';
+
+    /** Times a call, printed (not asserted: the machine is shared). */
+    async function timed<T>(label: string, call: () => Promise<T>): Promise<T> {
+      const start = performance.now();
+      const result = await call();
+      console.log(`DemoDataSource, ${label}: ${Math.round(performance.now() - start)} ms`);
+      return result;
+    }
+
+    it('are finished, on Sarbacane, listed newest first with the others, and answer their size', async () => {
+      const { ds } = clocked({}, AT);
+      const all = (await ds.listCampaigns({})).campaigns;
+      for (const { id, channel, size } of HUGE) {
+        const campaign = all.find((c) => c.id === id)!;
+        expect(campaign, id).to.deep.include({ channel, status: 'finished', recipientCount: size });
+        expect(campaign.sarbacaneCampaignId).to.match(/^sb-/);
+        const last = await ds.getContactStats(id, { offset: size - 2, limit: 10 });
+        expect(last.total).to.equal(size);
+        expect(last.rows.map((r) => r.contactId.split('-').at(-1))).to.deep.equal([String(size - 1), String(size)]);
+        expect(validateStatsPage(last, channel).dropped).to.equal(0);
+      }
+    });
+
+    it('read their statistics at the minute, so that consecutive pages come from the same figures', async () => {
+      const { ds } = clocked({}, AT);
+      expect((await ds.getContactStats(MILLION, { offset: 0, limit: 1 })).asOf).to.equal(new Date(AT - (AT % 60_000)).toISOString());
+      expect((await ds.getContactStats('em-relance-meef', { offset: 0, limit: 1 })).asOf).to.equal(new Date(AT - (AT % 1000)).toISOString());
+    });
+
+    it('are deterministic, and a sorted page holds the very rows of their plain pages', async () => {
+      const q: StatsQuery = {
+        offset: 123_456,
+        limit: 40,
+        sort: [
+          { field: 'lastName', dir: 'asc' },
+          { field: 'clickCount', dir: 'desc' },
+        ],
+        filters: [{ field: 'delivery', op: 'eq', value: 'delivered' }],
+      };
+      const a = await clocked({}, AT).ds.getContactStats(MILLION, q);
+      const other = clocked({}, AT).ds;
+      const b = await other.getContactStats(MILLION, q);
+      expect(a).to.deep.equal(b);
+      expect(a.rows).to.have.length(40);
+      for (const row of a.rows.slice(0, 5)) {
+        const index = Number(row.contactId.split('-').at(-1)) - 1;
+        expect((await other.getContactStats(MILLION, { offset: index, limit: 1 })).rows[0]).to.deep.equal(row);
+      }
+    });
+
+    it('sort and filter a million contacts correctly, pages after a sort or filter in well under a second', async function () {
+      this.timeout(60_000);
+      const { ds } = clocked({}, AT);
+      const sms = await timed('1M SMS, sort on the phone number at once (columns drawn first), last page', () =>
+        ds.getContactStats('sms-reseau-national-inscriptions', { offset: 999_750, limit: 250, sort: [{ field: 'phone', dir: 'asc' }] }),
+      );
+      const phones = (sms.rows as SmsContactStats[]).map((row) => row.phone);
+      expect(phones).to.have.length(250);
+      expect(phones).to.deep.equal([...phones].sort());
+
+      await timed('1M email, plain first page', () => ds.getContactStats(MILLION, { offset: 0, limit: 250 }));
+      // The columns are drawn while the user reads the first page.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const bySort = (sort: StatsQuery['sort'], filters?: StatsQuery['filters'], search?: string, offset = 0) =>
+        ds.getContactStats(MILLION, { offset, limit: 250, sort, filters, search });
+      const clicksDesc = [{ field: 'clickCount', dir: 'desc' as const }];
+      const sorted = await timed('1M email, sort on clicks', () => bySort(clicksDesc));
+      await timed('1M email, same sort, page 2000', () => bySort(clicksDesc, undefined, undefined, 500_000));
+      const rows = sorted.rows as EmailContactStats[];
+      rows.forEach((row, i) => {
+        if (i === 0) return;
+        const previous = rows[i - 1]!;
+        expect(previous.clickCount).to.be.at.least(row.clickCount);
+        // Ties keep the contacts' order.
+        if (previous.clickCount === row.clickCount) expect(index(previous)).to.be.below(index(row));
+      });
+      const filters: StatsQuery['filters'] = [
+        { field: 'opened', op: 'eq', value: true },
+        { field: 'lastName', op: 'like', value: 'mar' },
+        { field: 'lastActivityAt', op: 'gte', value: new Date(AT - 3 * DAY).toISOString() },
+      ];
+      const filtered = await timed('1M email, three filters + sort on the last activity', () => bySort([{ field: 'lastActivityAt', dir: 'desc' }], filters));
+      expect(filtered.total).to.be.greaterThan(100).and.below(1_000_000);
+      const activities = (filtered.rows as EmailContactStats[]).map((row) => {
+        expect(row.opened).to.equal(true);
+        expect(foldText(row.lastName)).to.contain('mar');
+        return Date.parse(row.lastActivityAt!);
+      });
+      expect(activities.every((t) => t >= AT - 3 * DAY)).to.equal(true);
+      expect(activities).to.deep.equal([...activities].sort((x, y) => y - x));
+      const searched = await timed('1M email, search "élodie" + sort on the address', () => bySort([{ field: 'email', dir: 'asc' }], undefined, 'élodie'));
+      expect(searched.total).to.be.greaterThan(1000);
+      expect(searched.rows.every((row) => [row.firstName, row.lastName, (row as EmailContactStats).email].some((v) => foldText(v).includes('elodie')))).to.equal(true);
+      await timed('1M email, the same search, page 50', () => bySort([{ field: 'email', dir: 'asc' }], undefined, 'élodie', 49 * 250));
+    });
+
+    for (const [id, channel] of [
+      ['em-newsletter-novembre', 'email'],
+      ['sms-resultats-admission', 'sms'],
+    ] as const) {
+      it(`answer like a brute-force query over every row (${id})`, async function () {
+        this.timeout(60_000);
+        const { ds } = clocked({}, Date.parse(REFERENCE) + 3 * HOUR);
+        const everyRow = await allRows(ds, id);
+        const asOf = (await ds.getContactStats(id, { offset: 0, limit: 1 })).asOf;
+        const text = channel === 'email' ? 'email' : 'phone';
+        const queries: Partial<StatsQuery>[] = [
+          { sort: [{ field: text, dir: 'asc' }] },
+          { sort: [{ field: text, dir: 'desc' }] },
+          { sort: [{ field: 'lastActivityAt', dir: 'desc' }] },
+          { sort: [{ field: 'lastName', dir: 'asc' }, { field: 'firstName', dir: 'desc' }, { field: 'clickCount', dir: 'desc' }] },
+          { sort: [{ field: 'delivery', dir: 'asc' }, { field: 'unsubscribed', dir: 'desc' }] },
+          { sort: [{ field: 'contactId', dir: 'desc' }] },
+          { sort: [{ field: 'unknownField', dir: 'desc' }] },
+          { filters: [{ field: 'clickCount', op: 'gte', value: 1 }, { field: 'clickCount', op: 'lte', value: '2' }] },
+          { filters: [{ field: 'lastActivityAt', op: 'eq', value: '' }], sort: [{ field: 'lastName', dir: 'desc' }] },
+          { filters: [{ field: 'lastActivityAt', op: 'gte', value: new Date(Date.parse(asOf) - 2 * HOUR).toISOString() }] },
+          { filters: [{ field: 'lastActivityAt', op: 'lte', value: '2026-11-23' }] },
+          { filters: [{ field: 'firstName', op: 'eq', value: '' }] },
+          { filters: [{ field: 'lastName', op: 'gte', value: 'm' }, { field: 'delivery', op: 'eq', value: 'delivered' }] },
+          { filters: [{ field: text, op: 'like', value: channel === 'email' ? '3@GMAIL' : '+3361' }] },
+          { filters: [{ field: 'contactId', op: 'like', value: '-12' }] },
+          { filters: [{ field: 'opened', op: 'eq', value: true }, { field: 'spamReported', op: 'eq', value: false }] },
+          { search: ' ÉLO ' },
+          { search: 'mar', sort: [{ field: text, dir: 'asc' }], filters: [{ field: 'unsubscribed', op: 'eq', value: false }] },
+          { search: '0612' },
+        ];
+        for (const query of queries) {
+          const full = { offset: 0, limit: everyRow.length, ...query };
+          const expected = applyStatsQuery(everyRow, full);
+          const answer = await ds.getContactStats(id, full);
+          expect(answer.total, JSON.stringify(query)).to.equal(expected.total);
+          expect(answer.rows.map((r) => r.contactId), JSON.stringify(query)).to.deep.equal(expected.rows.map((r) => r.contactId));
+          const page = await ds.getContactStats(id, { ...query, offset: 37, limit: 20 });
+          expect(page.rows, JSON.stringify(query)).to.deep.equal(expected.rows.slice(37, 57));
+        }
+      });
+    }
   });
 
   describe('Sarbacane access', () => {

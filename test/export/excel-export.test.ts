@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
 import { excelDateSerial, MAX_CELL_TEXT } from '../../src/export/cell-values.js';
-import { XLSX_MIME } from '../../src/export/excel-export.js';
+import { buildExcelFile, rowsFromArray, XLSX_MIME } from '../../src/export/excel-export.js';
 import { EMAIL_CAMPAIGN, EMAIL_ROWS, SMS_CAMPAIGN, SMS_ROWS } from '../helpers/fixtures.js';
 import { centreOf, columnTexts, renderLoadedGrid, shadow } from '../helpers/grid.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
@@ -215,12 +215,10 @@ describe('Excel export', () => {
   });
 
   it('continues on further sheets past the rows a sheet can hold', async () => {
-    const { writeWorkbook } = await import('../../src/export/xlsx-workbook.js');
     const rows = Array.from({ length: 5 }, (_, i) => ({ n: i + 1 }));
-    const { bytes } = writeWorkbook(
+    const { blob } = await buildExcelFile(
       {
         columns: [{ field: 'n', title: 'N', kind: 'number' }],
-        rows,
         campaign: EMAIL_CAMPAIGN,
         asOf: '2026-11-26T20:30:00.000Z',
         locale: 'fr',
@@ -233,9 +231,10 @@ describe('Excel export', () => {
           campaignSheet: { name: 'Campagne', channel: 'Canal', sendFinishedAt: "Fin de l'envoi", asOf: 'Données au', rowCount: 'Contacts exportés' },
         },
       },
-      2,
+      rowsFromArray(rows),
+      { rowsPerSheet: 2 },
     );
-    const { workbook, xml } = await parseXlsx(new Blob([bytes as BlobPart]));
+    const { workbook, xml } = await parseXlsx(blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistiques', 'Statistiques (2)', 'Statistiques (3)', 'Campagne']);
     const values = (name: string) => rowsOf(workbook.Sheets[name] as unknown as Sheet).map((row) => row[0]?.v);
     expect(values('Statistiques')).to.deep.equal(['N', 1, 2]);

@@ -14,7 +14,12 @@ export async function parseXlsx(blob: Blob): Promise<ParsedWorkbook> {
   const bytes = await blob.arrayBuffer();
   const workbook = XLSX.read(bytes, { type: 'array', cellFormula: true, cellNF: true, cellDates: false });
   const zip = new JSZipSync(bytes);
-  return { workbook, xml: (path) => zip.file(path).asText() };
+  const xml = (path: string) => {
+    const file = zip.file(path);
+    if (!file) throw new Error(`The file has no ${path}.`);
+    return file.asText();
+  };
+  return { workbook, xml };
 }
 
 export const utils = XLSX.utils;

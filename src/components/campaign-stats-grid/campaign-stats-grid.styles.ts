@@ -143,6 +143,87 @@ export const gridStyles = css`
     outline-offset: -2px;
   }
 
+  /* The paginator of server-side mode, and the message shown while a page loads. */
+  .tabulator .tabulator-footer {
+    background: var(--_header-bg);
+    border-top: 1px solid var(--_border);
+    color: var(--_text);
+    font-weight: normal;
+    white-space: normal;
+  }
+
+  .tabulator .tabulator-footer .tabulator-footer-contents {
+    flex-wrap: wrap;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+  }
+
+  .tabulator .tabulator-footer .tabulator-page-counter {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .tabulator .tabulator-footer .tabulator-paginator {
+    color: var(--_text);
+  }
+
+  .tabulator .tabulator-footer .tabulator-page {
+    min-width: 32px;
+    min-height: 30px;
+    margin: 0 2px;
+    padding: 0 10px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .tabulator .tabulator-footer .tabulator-page:not(:disabled):hover {
+    background: var(--_surface-alt);
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  .tabulator .tabulator-footer .tabulator-page.active,
+  .tabulator .tabulator-footer .tabulator-page.active:hover {
+    border-color: var(--_primary);
+    background: var(--_primary);
+    color: var(--_primary-contrast);
+    font-weight: 600;
+  }
+
+  .tabulator .tabulator-footer .tabulator-page:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+
+  .tabulator .tabulator-footer .tabulator-page:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+
+  .tabulator .tabulator-alert {
+    background: color-mix(in srgb, var(--_surface) 55%, transparent);
+  }
+
+  .tabulator .tabulator-alert .tabulator-alert-msg {
+    padding: var(--_space) calc(var(--_space) * 2);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 8px 24px rgb(16 24 40 / 18%);
+    color: var(--_text);
+    font-size: 1em;
+    font-weight: 600;
+  }
+
+  .tabulator .tabulator-alert .tabulator-alert-msg.tabulator-alert-state-error {
+    border-color: var(--_danger);
+    color: var(--_danger);
+  }
+
   .header-filter {
     box-sizing: border-box;
     width: 100%;

@@ -8,10 +8,10 @@ import {
   type ContactStats,
 } from '../../data/campaign-data-source.js';
 import { DataSourceError } from '../../data/data-source-error.js';
-import { validateCampaign, validateStatsPage } from '../../data/validate.js';
-import { buildExcelFile, saveFile } from '../../export/excel-export.js';
+import { validateCampaign, validateStatsPage, type CleanStatsPage } from '../../data/validate.js';
+import { buildExcelFile, rowsFromArray, saveFile, type RowSource } from '../../export/excel-export.js';
 import { exportFileName } from '../../export/file-name.js';
-import { abortError, callWithTimeout } from '../../internal/abort.js';
+import { abortError, callWithTimeout, isAbortError } from '../../internal/abort.js';
 import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
 import { describeError, toError } from '../../internal/error-message.js';
@@ -21,14 +21,40 @@ import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
 import { ExportMenuController } from './export-menu-controller.js';
+import { pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns } from './stats-columns.js';
-import { loadTabulator, StatsTableController } from './stats-table-controller.js';
+import {
+  loadTabulator,
+  SERVER_PAGE_SIZE,
+  StatsTableController,
+  type FetchStatsPage,
+  type ServerPaging,
+} from './stats-table-controller.js';
 
 export type * from './campaign-stats-grid.events.js';
 
-type LoadResult =
-  | { kind: 'not-available'; campaign: Campaign }
-  | { kind: 'loaded'; campaign: Campaign; rows: ContactStats[]; total: number; asOf: string };
+/** Client-side mode: every row in memory. */
+interface Loaded {
+  kind: 'loaded';
+  campaign: Campaign;
+  rows: ContactStats[];
+  total: number;
+  asOf: string;
+}
+
+/** Server-side mode: the table asks the data source for one page at a time. */
+interface Paged {
+  kind: 'paged';
+  campaign: Campaign;
+  fetchPage: FetchStatsPage;
+  /** The load's first page, which told the size; the table shows it first. */
+  firstPage: ServerPaging['firstPage'];
+  /** Every contact of the campaign (the data source's count without filters or search). */
+  total: number;
+  asOf: string;
+}
+
+type LoadResult = { kind: 'not-available'; campaign: Campaign } | Loaded | Paged;
 
 export interface ExcelExportResult {
   blob: Blob;
@@ -41,6 +67,7 @@ const DEFAULT_HEIGHT = '480px';
 const MIN_REFRESH_SECONDS = 5;
 /** Rows asked per `getContactStats` call when a campaign is loaded whole. */
 const PAGE_SIZE = 50_000;
+const DEFAULT_SERVER_SIDE_THRESHOLD = 200_000;
 
 /** Thrown inside a load to remember which data-source operation failed. */
 class OperationError extends Error {
@@ -117,6 +144,15 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   /** Height of the table, a CSS length. */
   @property() height = DEFAULT_HEIGHT;
 
+  /**
+   * Above this many contacts (default 200,000) the grid reads the campaign page by page: it
+   * stops loading every row to sort and filter them in the browser, and asks the data source
+   * for one page at a time (250 rows) with the table's sort, header filters and search, so
+   * that memory stays bounded whatever the campaign's size. The total of the first page the
+   * data source answers decides. The table then has a paginator; the export reads every page.
+   */
+  @property({ attribute: 'server-side-threshold', type: Number }) serverSideThreshold = DEFAULT_SERVER_SIDE_THRESHOLD;
+
   /** Milliseconds a data-source call may take before it counts as failed. */
   @property({ attribute: false }) requestTimeout = 30_000;
 
@@ -124,9 +160,13 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   @state() private search = '';
   @state() private exporting = false;
   @state() private exportStatus: { kind: 'progress' | 'done' | 'warning' | 'error'; text: string } | null = null;
+  /** Server-side mode: a page refresh under way, and the last page request that failed. */
+  @state() private pageRefreshing = false;
+  @state() private pageError: unknown = undefined;
 
   private failedOperation: CampaignStatsOperation = 'getCampaign';
-  private appliedRows: ContactStats[] | null = null;
+  /** What the table was built from: the rows (client-side mode) or the first page (server-side mode). */
+  private appliedData: ContactStats[] | Paged['firstPage'] | null = null;
   private tableWork: Promise<void> = Promise.resolve();
   private readonly warned = new Set<string>();
 
@@ -138,21 +178,23 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     canExport: () => !this.exporting && this.table.built,
   });
   private readonly autoRefresh = new IntervalController(this, () => {
-    if (this.view && this.loadTask.status !== TaskStatus.PENDING && !this.exporting) void this.refresh().catch(() => undefined);
+    if (this.view && this.loadTask.status !== TaskStatus.PENDING && !this.pageRefreshing && !this.exporting) void this.refresh().catch(() => undefined);
   });
 
   private readonly loadTask = new Task(this, {
-    args: () => [this.campaignId, this.source, this.requestTimeout] as const,
-    task: ([campaignId, source, timeout], { signal }) => this.load(campaignId, source, timeout, signal),
+    args: () => [this.campaignId, this.source, this.requestTimeout, this.effectiveThreshold] as const,
+    task: ([campaignId, source, timeout, threshold], { signal }) => this.load(campaignId, source, timeout, threshold, signal),
     onComplete: (result) => this.loaded(result),
     onError: (error) => this.failed(error),
   });
 
   /**
    * Loads the figures again (same campaign), keeping the user's sort, filters, search and
-   * scroll position. Rejects when the data source fails; the grid then keeps the previous figures.
+   * scroll position; in server-side mode, asks again for the page on screen only. Rejects
+   * when the data source fails; the grid then keeps the previous figures.
    */
   async refresh(): Promise<void> {
+    if (this.view?.kind === 'paged' && this.table.built) return this.refreshPage(this.view);
     await this.loadTask.run();
     if (this.loadTask.status === TaskStatus.ERROR) {
       const error = this.loadTask.error;
@@ -167,45 +209,47 @@ export class CampaignStatsGrid extends CampaignStatsElement {
    */
   async exportExcel(options: { download?: boolean } = {}): Promise<ExcelExportResult> {
     const view = this.view;
-    if (view?.kind !== 'loaded' || !this.table.built) {
+    if ((view?.kind !== 'loaded' && view?.kind !== 'paged') || !this.table.built) {
       throw new DOMException('There are no loaded statistics to export.', 'InvalidStateError');
     }
     if (this.exporting) throw new DOMException('An export is already running.', 'InvalidStateError');
     const m = this.localize.messages;
     const columns = this.table.visibleColumns().map((column) => exportColumn(column, m));
-    const rows = this.table.activeRows();
+    const rows = this.exportRows(view);
     const fileName = exportFileName(view.campaign.name, new Date(view.asOf));
-    const detail = { campaign: view.campaign, fileName, rowCount: rows.length };
+    const detail = { campaign: view.campaign, fileName, rowCount: rows.totalRows };
     if (!emit(this, 'campaign-stats-export', detail, { cancelable: true })) {
       throw new DOMException('The export was cancelled by a campaign-stats-export listener.', 'AbortError');
     }
     this.exporting = true;
-    this.exportStatus = { kind: 'progress', text: m.exporting(this.localize.number(rows.length)) };
+    this.exportStatus = { kind: 'progress', text: m.exporting(this.localize.number(rows.totalRows)) };
     try {
       // Let the progress message paint before the workbook is written.
       await this.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const file = await buildExcelFile({
-        columns,
-        rows,
-        campaign: view.campaign,
-        asOf: view.asOf,
-        locale: this.localize.locale,
-        texts: {
-          yes: m.yes,
-          no: m.no,
-          sheetStats: m.sheetStats,
-          sheetCampaign: m.sheetCampaign,
-          channel: m.channel[view.campaign.channel],
-          campaignSheet: m.campaignSheet,
+      const file = await buildExcelFile(
+        {
+          columns,
+          campaign: view.campaign,
+          asOf: view.asOf,
+          locale: this.localize.locale,
+          texts: {
+            yes: m.yes,
+            no: m.no,
+            sheetStats: m.sheetStats,
+            sheetCampaign: m.sheetCampaign,
+            channel: m.channel[view.campaign.channel],
+            campaignSheet: m.campaignSheet,
+          },
         },
-      });
+        rows,
+      );
       if (options.download ?? true) saveFile(file.blob, fileName);
       this.exportStatus = file.truncatedCells
         ? { kind: 'warning', text: `${m.exported(fileName)} ${m.exportCellTruncated(this.localize.number(file.truncatedCells))}` }
         : { kind: 'done', text: m.exported(fileName) };
       emit(this, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size });
-      return { blob: file.blob, fileName, rowCount: rows.length };
+      return { blob: file.blob, fileName, rowCount: rows.totalRows };
     } catch (error) {
       this.exportStatus = { kind: 'error', text: m.exportFailed };
       emit(this, 'campaign-stats-error', { error: toError(error), operation: 'export' });
@@ -215,10 +259,17 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     }
   }
 
+  /** The rows an export writes: the table's view, read through the data source in server-side mode. */
+  private exportRows(view: Loaded | Paged): RowSource {
+    if (view.kind === 'paged') return pagedRowSource(view.fetchPage, this.table.currentView(), this.table.shownCount ?? view.total);
+    return rowsFromArray(this.table.activeRows());
+  }
+
   private async load(
     campaignId: string,
     source: CampaignDataSource | undefined,
     timeout: number,
+    threshold: number,
     signal: AbortSignal,
   ): Promise<LoadResult | null> {
     if (!campaignId || !source) return null;
@@ -236,25 +287,30 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     }
     // The send-finished rule: no statistics are asked for before the send is finished.
     if (!isSendFinished(campaign)) return { kind: 'not-available', campaign };
+    const fetchPage: FetchStatsPage = async (query, pageSignal) =>
+      validateStatsPage(
+        await callWithTimeout((s) => source.getContactStats(campaignId, query, { signal: s }), timeout, pageSignal),
+        campaign.channel,
+      );
     try {
+      // The first page tells the campaign's size, hence the mode; server-side mode shows it first.
+      const firstQuery = { offset: 0, limit: SERVER_PAGE_SIZE };
+      let page = await fetchPage(firstQuery, signal);
+      if (page.total > threshold) {
+        if (signal.aborted) throw abortError();
+        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf };
+      }
+      const asOf = page.asOf;
       const rows: ContactStats[] = [];
       let offset = 0;
-      let total = 0;
-      let asOf = '';
-      do {
-        const query = { offset, limit: PAGE_SIZE };
-        const page = validateStatsPage(
-          await callWithTimeout((s) => source.getContactStats(campaignId, query, { signal: s }), timeout, signal),
-          campaign.channel,
-        );
-        if (!asOf) asOf = page.asOf;
-        total = page.total;
+      for (;;) {
         rows.push(...page.rows);
         // Offsets count the rows the source sent, dropped ones included; an empty page ends it.
         const received = page.rows.length + page.dropped;
-        if (received === 0) break;
         offset += received;
-      } while (offset < total);
+        if (received === 0 || offset >= page.total) break;
+        page = await fetchPage({ offset, limit: PAGE_SIZE }, signal);
+      }
       if (signal.aborted) throw abortError();
       return { kind: 'loaded', campaign, rows, total: rows.length, asOf };
     } catch (error) {
@@ -262,9 +318,49 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     }
   }
 
+  /** Server-side mode: the page on screen asked again; the data time and count follow the answer. */
+  private async refreshPage(view: Paged): Promise<void> {
+    this.pageRefreshing = true;
+    try {
+      const page = await this.table.refreshPage();
+      const current = this.view?.kind === 'paged' ? this.view : view;
+      emit(this, 'campaign-stats-load', { campaign: view.campaign, total: current.total, asOf: page.asOf });
+    } catch (error) {
+      // A page change or another campaign overtook the refresh: nothing failed.
+      if (isAbortError(error)) return;
+      this.pageFailed(error);
+      throw error;
+    } finally {
+      this.pageRefreshing = false;
+    }
+  }
+
+  private pageFailed(error: unknown): void {
+    this.pageError = error;
+    emit(this, 'campaign-stats-error', { error: toError(error), operation: 'getContactStats' });
+  }
+
+  /** How the table of a paged view reaches the data source and reports what it shows. */
+  private paging(view: Paged): ServerPaging {
+    return {
+      fetchPage: view.fetchPage,
+      firstPage: view.firstPage,
+      onPage: (page: CleanStatsPage, query) => {
+        const current = this.view;
+        if (current?.kind !== 'paged' || current.firstPage !== view.firstPage) return;
+        this.pageError = undefined;
+        // Without filters or search, the page's count is the campaign's.
+        const whole = !query.filters && !query.search;
+        this.view = { ...current, asOf: page.asOf, total: whole ? page.total : current.total };
+      },
+      onPageError: (error) => this.pageFailed(error),
+    };
+  }
+
   private loaded(result: LoadResult | null): void {
     this.view = result;
-    if (result?.kind === 'loaded') {
+    this.pageError = undefined;
+    if (result?.kind === 'loaded' || result?.kind === 'paged') {
       emit(this, 'campaign-stats-load', { campaign: result.campaign, total: result.total, asOf: result.asOf });
     }
   }
@@ -281,6 +377,16 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     console.warn(`<campaign-stats-grid>: ${message}`);
   }
 
+  private get effectiveThreshold(): number {
+    const threshold = Number(this.serverSideThreshold);
+    if (Number.isFinite(threshold) && threshold >= 0) return threshold;
+    this.warnOnce(
+      `threshold:${this.serverSideThreshold}`,
+      `server-side-threshold must be a number of contacts ≥ 0; ${DEFAULT_SERVER_SIDE_THRESHOLD} is used.`,
+    );
+    return DEFAULT_SERVER_SIDE_THRESHOLD;
+  }
+
   private get effectiveHeight(): string {
     if (typeof CSS !== 'undefined' && CSS.supports('height', this.height)) return this.height;
     this.warnOnce(`height:${this.height}`, `height="${this.height}" is not a CSS length; ${DEFAULT_HEIGHT} is used.`);
@@ -291,7 +397,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
       // Never show the previous campaign's rows, not even for one frame.
       this.view = null;
-      this.appliedRows = null;
+      this.appliedData = null;
+      this.pageError = undefined;
       this.search = '';
       this.exportStatus = null;
       this.menu.close(false);
@@ -314,27 +421,24 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     this.table.relocalize();
     if (changed.has('height') && this.table.built) this.table.setHeight(this.effectiveHeight);
     const view = this.view;
-    if (view?.kind === 'loaded' && view.rows.length > 0 && view.rows !== this.appliedRows) {
-      const rows = view.rows;
-      this.appliedRows = rows;
-      this.tableWork = this.tableWork.then(() => this.showRows(view, rows)).catch((error: unknown) => this.failed(error));
+    const data = view?.kind === 'loaded' ? (view.rows.length > 0 ? view.rows : null) : view?.kind === 'paged' ? view.firstPage : null;
+    if (view && view.kind !== 'not-available' && data && data !== this.appliedData) {
+      this.appliedData = data;
+      this.tableWork = this.tableWork.then(() => this.showTable(view)).catch((error: unknown) => this.failed(error));
     }
   }
 
-  private async showRows(view: Extract<LoadResult, { kind: 'loaded' }>, rows: ContactStats[]): Promise<void> {
+  private async showTable(view: Loaded | Paged): Promise<void> {
     if (this.view?.campaign.id !== view.campaign.id) return;
-    if (this.table.built) return this.table.replaceRows(rows, view.asOf);
+    // New figures for the rows in memory keep the table; a new mode or new pages need a new one.
+    if (view.kind === 'loaded' && this.table.built && !this.table.paged) return this.table.replaceRows(view.rows, view.asOf);
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HTMLElement>('.grid');
     const popupContainer = this.renderRoot.querySelector<HTMLElement>('.table-area');
     if (!element || !popupContainer) return;
-    await this.table.build(element, {
-      columns: statsColumns(view.campaign.channel),
-      rows,
-      height: this.effectiveHeight,
-      asOf: view.asOf,
-      popupContainer,
-    });
+    this.table.destroy();
+    const settings = { columns: statsColumns(view.campaign.channel), height: this.effectiveHeight, asOf: view.asOf, popupContainer };
+    await this.table.build(element, view.kind === 'loaded' ? { ...settings, rows: view.rows } : { ...settings, paging: this.paging(view) });
     this.table.setSearch(this.search);
     this.table.setLabel(this.localize.messages.gridLabel(view.campaign.name));
   }
@@ -366,7 +470,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       const reason = view.campaign.status === 'finished' ? '' : m.notAvailableReason[view.campaign.status];
       return this.renderState('not-available', html`<strong>${m.notAvailable}</strong><span>${reason}</span>`);
     }
-    if (view?.kind === 'loaded') return this.renderLoaded(view);
+    if (view?.kind === 'loaded' || view?.kind === 'paged') return this.renderLoaded(view);
     if (status === TaskStatus.ERROR) return this.renderError(this.loadTask.error);
     return this.renderState('loading', html`<div class="spinner" aria-hidden="true"></div><span>${m.loading}</span>`);
   }
@@ -382,15 +486,20 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     );
   }
 
-  private renderLoaded(view: Extract<LoadResult, { kind: 'loaded' }>): TemplateResult {
+  private renderLoaded(view: Loaded | Paged): TemplateResult {
     const m = this.localize.messages;
-    const refreshing = this.loadTask.status === TaskStatus.PENDING;
+    const refreshing = this.loadTask.status === TaskStatus.PENDING || this.pageRefreshing;
     const asOf = new Date(view.asOf);
     const total = this.localize.number(view.total);
     const shown = this.table.shownCount ?? view.total;
     const count = shown === view.total ? m.rowCount(view.total, total) : m.filteredRowCount(this.localize.number(shown), total, view.total);
-    const isEmpty = view.rows.length === 0;
-    const refreshError = this.loadTask.status === TaskStatus.ERROR ? describeError((this.loadTask.error as OperationError)?.cause, m) : null;
+    const isEmpty = view.total === 0;
+    const refreshError =
+      this.pageError !== undefined
+        ? describeError(this.pageError, m)
+        : this.loadTask.status === TaskStatus.ERROR
+          ? describeError((this.loadTask.error as OperationError)?.cause, m)
+          : null;
     return html`
       <div class="toolbar" part="toolbar">
         <input

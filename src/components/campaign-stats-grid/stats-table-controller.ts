@@ -1,8 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CellComponent, ColumnDefinition, Filter, Formatter, Tabulator } from 'tabulator-tables';
-import type { ContactStats } from '../../data/campaign-data-source.js';
-import { compareValues, foldText, matchesSearch } from '../../data/stats-query.js';
+import type { CellComponent, ColumnDefinition, Filter, Formatter, Options, Tabulator } from 'tabulator-tables';
+import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.js';
+import { compareValues, foldText, matchesSearch, type StatsFilter } from '../../data/stats-query.js';
+import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
+import { abortError, isAbortError } from '../../internal/abort.js';
 import type { StatsColumn } from './stats-columns.js';
 
 let tabulatorModule: Promise<typeof import('./tabulator.js')> | undefined;
@@ -17,14 +19,52 @@ export function loadTabulator(): Promise<typeof import('./tabulator.js')> {
 export const ACTIVITY_PERIODS = [1, 24, 168, 720] as const;
 const NO_ACTIVITY = 'none';
 
-export interface StatsTableConfig {
+/** Rows a page asks of the data source in server-side mode: a screenful or two of scrolling, a small answer. */
+export const SERVER_PAGE_SIZE = 250;
+
+/** One page of statistics from the data source, cleaned; rejects on failure or abort. */
+export type FetchStatsPage = (query: StatsQuery, signal: AbortSignal) => Promise<CleanStatsPage>;
+
+/** The sort, filters and search of a query: what stays the same from page to page. */
+export type StatsView = Omit<StatsQuery, 'offset' | 'limit'>;
+
+/** Server-side mode: the table shows one page at a time, asked of the data source. */
+export interface ServerPaging {
+  fetchPage: FetchStatsPage;
+  /** A page already fetched (the load's first page), served to the table's first request for it. */
+  firstPage: { query: StatsQuery; page: CleanStatsPage };
+  /** Each answer the table shows (page changes, refreshes): for the row count and the data time. */
+  onPage(page: CleanStatsPage, query: StatsQuery): void;
+  /** A page could not be fetched; the table keeps the rows it had. */
+  onPageError(error: unknown): void;
+}
+
+interface TableSettings {
   columns: readonly StatsColumn[];
-  rows: ContactStats[];
   height: string;
   /** The time the figures are from: activity periods count back from it. */
   asOf: string;
   /** Element inside the shadow root where Tabulator's popups go (page CSS does not reach the body). */
   popupContainer: HTMLElement;
+}
+
+/** Client-side mode: every row, sorted and filtered in the browser; or server-side mode. */
+export type StatsTableConfig = TableSettings & ({ rows: ContactStats[] } | { paging: ServerPaging });
+
+/** What a rebuilt table starts from, to look as the one it replaces. */
+interface TableState {
+  page: number;
+  sorters: { column: string; dir: 'asc' | 'desc' }[];
+  filters: { field: string; value: unknown }[];
+  scroll: { top: number; left: number } | undefined;
+}
+
+/** The parameters Tabulator gives its request function in remote mode. */
+interface RemoteParams {
+  page?: number;
+  size?: number;
+  sort?: { field: string; dir: string }[];
+  filter?: { field: string; value: unknown }[];
 }
 
 function isEmpty(value: unknown): boolean {
@@ -51,17 +91,31 @@ function textNode(text: string): Text {
  * Owns the Tabulator instance of a `<campaign-stats-grid>`: column definitions (formatters,
  * header filters, sorters) from the column model, data updates that keep the user's view,
  * the global search, and the rows the user sees, for the export.
+ *
+ * In server-side mode the table holds one page: Tabulator's remote pagination asks for pages
+ * through `requestPage`, which turns the page, the sorters, the header filters and the search
+ * into a `StatsQuery` for the data source.
  */
 export class StatsTableController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly localize: LocalizeController;
   private table: Tabulator | undefined;
   private element: HTMLElement | undefined;
+  private settings: TableSettings | undefined;
   private columns: readonly StatsColumn[] = [];
   private search = '';
   private builtLang = '';
   private referenceTime = Date.now();
-  /** Rows shown after filters and search; null while no table is built. */
+  private paging: ServerPaging | undefined;
+  /** The page on screen (server-side mode): asked again only by a refresh. */
+  private shown: { key: string; page: CleanStatsPage } | undefined;
+  /** The page request in flight: a newer one, or the table's end, aborts it. */
+  private pageRequest: AbortController | undefined;
+  /** Counts Tabulator's page requests: only the newest one may settle. */
+  private requests = 0;
+  /** A page number had the focus when it was used (see `pageButtonsMade`). */
+  private refocusPage = false;
+  /** Rows shown after filters and search (server-side mode: the data source's count); null while no table is built. */
   shownCount: number | null = null;
   totalCount = 0;
 
@@ -79,19 +133,23 @@ export class StatsTableController implements ReactiveController {
     return this.table !== undefined;
   }
 
+  /** Whether the table reads its rows page by page (server-side mode). */
+  get paged(): boolean {
+    return this.paging !== undefined;
+  }
+
   /** Builds the table in `element`; resolves once Tabulator has rendered it. */
-  async build(element: HTMLElement, config: StatsTableConfig): Promise<void> {
+  async build(element: HTMLElement, config: StatsTableConfig, state?: TableState): Promise<void> {
     const { Tabulator } = await loadTabulator();
     // The campaign may have changed while Tabulator loaded: nothing to build then.
     if (!element.isConnected) return;
-    this.destroy();
+    this.teardown();
     this.element = element;
+    this.settings = config;
     this.columns = config.columns;
-    this.totalCount = config.rows.length;
     this.referenceTime = new Date(config.asOf).getTime();
     this.builtLang = this.localize.locale;
-    const table = new Tabulator(element, {
-      data: config.rows,
+    const options: Options = {
       index: 'contactId',
       columns: this.columnDefinitions(),
       height: config.height,
@@ -101,16 +159,32 @@ export class StatsTableController implements ReactiveController {
       headerFilterLiveFilterDelay: 250,
       popupContainer: config.popupContainer,
       columnDefaults: { headerSortTristate: true, resizable: true, headerWordWrap: true },
-    });
+    };
+    if ('paging' in config) {
+      this.paging = config.paging;
+      this.shown ??= { key: queryKey(config.paging.firstPage.query), page: config.paging.firstPage.page };
+      Object.assign(options, this.remoteOptions(state));
+    } else {
+      this.paging = undefined;
+      this.totalCount = config.rows.length;
+      options.data = config.rows;
+    }
+    const table = new Tabulator(element, options);
     this.table = table;
     await new Promise<void>((resolve) => table.on('tableBuilt', () => resolve()));
     if (this.table !== table) return;
-    table.on('dataFiltered', (_filters: unknown, rows: unknown[]) => {
-      this.shownCount = rows.length;
-      this.host.requestUpdate();
-    });
-    this.applySearch();
-    this.shownCount = table.getDataCount('active');
+    this.labelPaginator();
+    if (state?.scroll) this.restoreScroll(state.scroll);
+    if (this.paging) {
+      this.shownCount = this.shown?.page.total ?? null;
+    } else {
+      table.on('dataFiltered', (_filters: unknown, rows: unknown[]) => {
+        this.shownCount = rows.length;
+        this.host.requestUpdate();
+      });
+      this.applySearch();
+      this.shownCount = table.getDataCount('active');
+    }
     this.host.requestUpdate();
   }
 
@@ -118,22 +192,59 @@ export class StatsTableController implements ReactiveController {
   async replaceRows(rows: ContactStats[], asOf: string): Promise<void> {
     if (!this.table) return;
     this.referenceTime = new Date(asOf).getTime();
-    const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
-    const scroll = holder ? { top: holder.scrollTop, left: holder.scrollLeft } : undefined;
+    const scroll = this.scrollPosition();
     this.totalCount = rows.length;
     await this.table.replaceData(rows);
-    if (holder && scroll) {
-      holder.scrollTop = scroll.top;
-      holder.scrollLeft = scroll.left;
-    }
+    if (scroll) this.restoreScroll(scroll);
     this.shownCount = this.table.getDataCount('active');
     this.host.requestUpdate();
+  }
+
+  /**
+   * Server-side mode: asks the data source again for the page on screen (same page, sort,
+   * filters and search) and shows it in place, scroll position kept. Rejects with an
+   * `AbortError` when a page change or the table's end overtakes it.
+   */
+  async refreshPage(): Promise<CleanStatsPage> {
+    const table = this.table;
+    const paging = this.paging;
+    if (!table || !paging) throw new DOMException('No table reads its rows page by page.', 'InvalidStateError');
+    const size = SERVER_PAGE_SIZE;
+    const query = this.query({ page: table.getPage() || 1, size, sort: table.getSorters(), filter: table.getHeaderFilters() });
+    const page = await this.fetch(paging, query);
+    if (this.table !== table) throw abortError();
+    const pages = pageCount(page.total, size);
+    // Fewer pages than before: Tabulator goes to the new last page and asks for it itself.
+    if ((table.getPage() || 1) > pages) {
+      table.setMaxPage(pages);
+      return page;
+    }
+    table.setMaxPage(pages);
+    const scroll = this.scrollPosition();
+    await table.replaceData(page.rows);
+    if (scroll) {
+      // With pagination, Tabulator renders a replaced page from its top yet keeps the old
+      // scroll offset in mind, so scrolling back would not render: it is told where it is, then
+      // where it goes back to (as its own resetScroll does, a scroll event it handles at once).
+      const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
+      holder?.dispatchEvent(new Event('scroll'));
+      this.restoreScroll(scroll);
+      holder?.dispatchEvent(new Event('scroll'));
+    }
+    this.show(query, page);
+    return page;
   }
 
   /** Re-labels headers and cells when the language changes, keeping sort and filters. */
   relocalize(): void {
     if (!this.table || this.builtLang === this.localize.locale) return;
     this.builtLang = this.localize.locale;
+    if (this.paging) {
+      // Restoring sort and filters one by one would ask the data source for pages on the
+      // way; a table rebuilt in the same state asks for the page on screen, which it has.
+      void this.rebuild();
+      return;
+    }
     const sorters = this.table.getSorters().map((s) => ({ column: s.field, dir: s.dir }));
     const filters = this.table.getHeaderFilters();
     this.table.setColumns(this.columnDefinitions());
@@ -151,6 +262,16 @@ export class StatsTableController implements ReactiveController {
   }
 
   setSearch(search: string): void {
+    if (this.paging) {
+      if (search.trim() === this.search.trim()) {
+        this.search = search;
+        return;
+      }
+      this.search = search;
+      // A new search asks the data source for its first page.
+      if (this.table) void this.table.setData().catch(() => undefined);
+      return;
+    }
     this.search = search;
     this.applySearch();
   }
@@ -167,6 +288,13 @@ export class StatsTableController implements ReactiveController {
     return (this.table?.getData('active') ?? []) as Record<string, unknown>[];
   }
 
+  /** The sort, header filters and search the table shows now, as the data source reads them. */
+  currentView(): StatsView {
+    if (!this.table) return {};
+    const { offset: _offset, limit: _limit, ...view } = this.query({ sort: this.table.getSorters(), filter: this.table.getHeaderFilters() });
+    return view;
+  }
+
   /** The columns shown, in their current order. */
   visibleColumns(): StatsColumn[] {
     if (!this.table) return [];
@@ -179,10 +307,226 @@ export class StatsTableController implements ReactiveController {
   }
 
   destroy(): void {
+    this.teardown();
+    this.element = undefined;
+    this.settings = undefined;
+    this.paging = undefined;
+    this.shown = undefined;
+    this.search = '';
+    this.shownCount = null;
+  }
+
+  /** Ends the Tabulator instance and its page request; what it showed is kept for a rebuild. */
+  private teardown(): void {
+    this.pageRequest?.abort();
+    this.pageRequest = undefined;
     this.table?.destroy();
     this.table = undefined;
-    this.element = undefined;
-    this.shownCount = null;
+  }
+
+  private async rebuild(): Promise<void> {
+    const { table, element, settings, paging } = this;
+    if (!table || !element || !settings || !paging) return;
+    const state: TableState = {
+      page: table.getPage() || 1,
+      sorters: table.getSorters().map((s) => ({ column: s.field, dir: s.dir })),
+      filters: table.getHeaderFilters().map(({ field, value }) => ({ field, value })),
+      scroll: this.scrollPosition(),
+    };
+    await this.build(element, { ...settings, paging }, state);
+  }
+
+  /** Tabulator's remote pagination, sort and filters, in the user's language. */
+  private remoteOptions(state: TableState | undefined): Options {
+    const m = this.localize.messages.pagination;
+    const lang = this.localize.lang;
+    const options: Options = {
+      pagination: true,
+      paginationMode: 'remote',
+      paginationSize: SERVER_PAGE_SIZE,
+      paginationButtonCount: 5,
+      paginationInitialPage: state?.page ?? 1,
+      paginationCounter: (_size, from, page, total, pages) => this.pageCounter(from, page, total, pages),
+      sortMode: 'remote',
+      filterMode: 'remote',
+      // Tabulator calls its request function only when it has a URL; this one is never fetched.
+      ajaxURL: 'campaign-data-source',
+      ajaxRequestFunc: (_url, _config, params: RemoteParams) => this.requestPage(params),
+      // Only our own texts go in: Tabulator writes these as HTML.
+      locale: lang,
+      langs: {
+        [lang]: {
+          data: { loading: m.loading, error: m.error },
+          pagination: {
+            first: m.first,
+            first_title: m.firstTitle,
+            prev: m.previous,
+            prev_title: m.previousTitle,
+            next: m.next,
+            next_title: m.nextTitle,
+            last: m.last,
+            last_title: m.lastTitle,
+            page_title: m.page,
+          },
+        },
+      },
+    };
+    if (state?.sorters.length) options.initialSort = state.sorters;
+    if (state?.filters.length) options.initialHeaderFilter = state.filters as Options['initialHeaderFilter'];
+    return options;
+  }
+
+  /** Tabulator's request function: one page of the data source, as Tabulator expects it. */
+  private async requestPage(params: RemoteParams): Promise<{ data: ContactStats[]; last_page: number; last_row: number }> {
+    const paging = this.paging!;
+    const request = ++this.requests;
+    const query = this.query(params);
+    const key = queryKey(query);
+    let page: CleanStatsPage;
+    try {
+      // The page on screen (or the one the load fetched) is not asked again: a rebuilt table
+      // asks for it, and so does a filter set back as it was. It is awaited all the same, so
+      // that a request made in the same turn (two filters changed at once) supersedes it.
+      const known = this.shown?.key === key ? this.shown.page : undefined;
+      if (known) this.pageRequest?.abort();
+      page = await (known ? Promise.resolve(known) : this.fetch(paging, query));
+    } catch (error) {
+      if (!isAbortError(error)) {
+        paging.onPageError(error);
+        throw error;
+      }
+    }
+    // Superseded (or the table ended): never settle. Rejecting would flash Tabulator's error;
+    // resolving would let a stale answer set the page count.
+    if (request !== this.requests || !page!) return new Promise(() => undefined);
+    this.show(query, page);
+    return { data: page.rows, last_page: pageCount(page.total, query.limit), last_row: page.total };
+  }
+
+  /** Asks `paging` for `query`, aborting the request in flight: only the newest answer counts. */
+  private async fetch(paging: ServerPaging, query: StatsQuery): Promise<CleanStatsPage> {
+    this.pageRequest?.abort();
+    const request = new AbortController();
+    this.pageRequest = request;
+    try {
+      const page = await paging.fetchPage(query, request.signal);
+      if (request.signal.aborted) throw abortError();
+      return page;
+    } finally {
+      if (this.pageRequest === request) this.pageRequest = undefined;
+    }
+  }
+
+  private show(query: StatsQuery, page: CleanStatsPage): void {
+    this.shown = { key: queryKey(query), page };
+    this.referenceTime = new Date(page.asOf).getTime();
+    this.shownCount = page.total;
+    this.paging?.onPage(page, query);
+    this.host.requestUpdate();
+  }
+
+  /** The data-source query for Tabulator's page, sorters and header filters, and the search. */
+  private query(params: RemoteParams): StatsQuery {
+    const size = params.size ?? SERVER_PAGE_SIZE;
+    const query: StatsQuery = { offset: ((params.page ?? 1) - 1) * size, limit: size };
+    const sort = (params.sort ?? []).map(({ field, dir }) => ({ field, dir: dir === 'desc' ? ('desc' as const) : ('asc' as const) }));
+    if (sort.length) query.sort = sort;
+    const filters = (params.filter ?? []).flatMap(({ field, value }) => this.statsFilters(field, value));
+    if (filters.length) query.filters = filters;
+    const search = this.search.trim();
+    if (search) query.search = search;
+    return query;
+  }
+
+  /** A header filter's value as the data source's filters (ops like/eq/gte; the contract of `openapi.yaml`). */
+  private statsFilters(field: string, raw: unknown): StatsFilter[] {
+    const column = this.columns.find((c) => c.field === field);
+    const value = String(raw ?? '');
+    switch (column?.filter) {
+      case 'text': {
+        const text = value.trim();
+        return text ? [{ field, op: 'like', value: text }] : [];
+      }
+      case 'choice':
+        return value ? [{ field, op: 'eq', value }] : [];
+      case 'boolean':
+        return value === 'true' || value === 'false' ? [{ field, op: 'eq', value: value === 'true' }] : [];
+      case 'min': {
+        const min = Number(value);
+        return value.trim() !== '' && Number.isFinite(min) ? [{ field, op: 'gte', value: min }] : [];
+      }
+      case 'since': {
+        // "No activity" is an absent value, which `eq ''` matches.
+        if (value === NO_ACTIVITY) return [{ field, op: 'eq', value: '' }];
+        const hours = Number(value);
+        if (!hours) return [];
+        return [{ field, op: 'gte', value: new Date(this.referenceTime - hours * 3_600_000).toISOString() }];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** "Page 3 sur 4 000 · contacts 501 à 750". Tabulator asks for it right after making the page buttons. */
+  private pageCounter(from: number, page: number, total: number, pages: number): HTMLElement {
+    this.pageButtonsMade();
+    const counter = document.createElement('span');
+    if (total > 0) {
+      const n = (value: number) => this.localize.number(value);
+      const to = Math.min(total, from + SERVER_PAGE_SIZE - 1);
+      counter.textContent = this.localize.messages.pagination.counter(n(page), n(pages), n(from), n(to));
+    }
+    return counter;
+  }
+
+  /** Names Tabulator's paginator as a navigation landmark, and has page changes announced. */
+  private labelPaginator(): void {
+    const paginator = this.element?.querySelector('.tabulator-paginator');
+    if (!paginator) return;
+    paginator.setAttribute('role', 'navigation');
+    paginator.setAttribute('aria-label', this.localize.messages.pagination.label);
+    this.element?.querySelector('.tabulator-page-counter')?.setAttribute('aria-live', 'polite');
+    // Seen before the button's own handler, which changes the page (and the buttons) at once.
+    paginator.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as Element).closest('.tabulator-page');
+        this.refocusPage = button !== null && button === (paginator.getRootNode() as ShadowRoot | Document).activeElement;
+      },
+      { capture: true },
+    );
+  }
+
+  /**
+   * Tabulator makes new page-number buttons for each page, and disables First/Previous or
+   * Next/Last at the ends: the current page's button is marked for assistive tech, and takes
+   * the focus when the button used to get there lost it (else a keyboard user's focus would
+   * fall out of the table).
+   */
+  private pageButtonsMade(): void {
+    const current = this.element?.querySelector<HTMLElement>('.tabulator-pages .tabulator-page.active');
+    current?.setAttribute('aria-current', 'page');
+    if (!this.refocusPage || !current) return;
+    // A removed button leaves no active element; a disabled one loses the focus a moment later.
+    const active = (current.getRootNode() as ShadowRoot | Document).activeElement as HTMLButtonElement | null;
+    if (!active || active.disabled) {
+      current.focus();
+      this.refocusPage = false;
+    } else if (!active.closest('.tabulator-paginator')) {
+      this.refocusPage = false;
+    }
+  }
+
+  private scrollPosition(): { top: number; left: number } | undefined {
+    const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
+    return holder ? { top: holder.scrollTop, left: holder.scrollLeft } : undefined;
+  }
+
+  private restoreScroll(scroll: { top: number; left: number }): void {
+    const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
+    if (!holder) return;
+    holder.scrollTop = scroll.top;
+    holder.scrollLeft = scroll.left;
   }
 
   private columnDefinitions(): ColumnDefinition[] {
@@ -248,7 +592,7 @@ export class StatsTableController implements ReactiveController {
   /** Native controls as header filters: accessible, and no popup outside the shadow root. */
   private headerFilter(column: StatsColumn, title: string) {
     const m = this.localize.messages;
-    return (_cell: unknown, _onRendered: unknown, success: (value: unknown) => void) => {
+    return (cell: { getValue(): unknown }, _onRendered: unknown, success: (value: unknown) => void) => {
       let control: HTMLInputElement | HTMLSelectElement;
       if (column.filter === 'text' || column.filter === 'min') {
         const input = document.createElement('input');
@@ -262,6 +606,8 @@ export class StatsTableController implements ReactiveController {
         select.addEventListener('change', () => success(select.value));
         control = select;
       }
+      // A rebuilt header shows the filter it keeps.
+      control.value = String(cell.getValue() ?? '');
       control.setAttribute('aria-label', m.filterLabel(title));
       control.className = 'header-filter';
       return control;
@@ -300,4 +646,12 @@ export class StatsTableController implements ReactiveController {
         return (wanted: string, value: unknown) => foldText(value).includes(foldText(wanted).trim());
     }
   }
+}
+
+function queryKey(query: StatsQuery): string {
+  return JSON.stringify(query);
+}
+
+function pageCount(total: number, size: number): number {
+  return Math.max(1, Math.ceil(total / size));
 }

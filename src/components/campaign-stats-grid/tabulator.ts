@@ -1,23 +1,29 @@
 /**
  * Tabulator with only the modules the grid uses (its full build is more than twice the size).
  * Loaded lazily, while the statistics are being fetched: the list and the link never need it.
+ * `PageModule` and `AjaxModule` serve server-side mode: pages asked of the data source, through
+ * a request function (never a URL fetch).
  */
 import {
   Tabulator,
+  AjaxModule,
   FilterModule,
   FormatModule,
   InteractionModule,
   KeybindingsModule,
+  PageModule,
   ResizeColumnsModule,
   ResizeTableModule,
   SortModule,
 } from 'tabulator-tables';
 
 Tabulator.registerModule([
+  AjaxModule,
   FilterModule,
   FormatModule,
   InteractionModule,
   KeybindingsModule,
+  PageModule,
   ResizeColumnsModule,
   ResizeTableModule,
   SortModule,

@@ -1,0 +1,220 @@
+/**
+ * A real spreadsheet application opens the exported files: LibreOffice Calc, headless,
+ * converts each workbook (every sheet) to CSV on the test server (scripts/libreoffice.js),
+ * and the CSV is compared with the data.
+ *
+ * The CSV quotes every text cell and writes cells as shown, so types are visible:
+ * `"+33612345678"` is text, `3` is a number, `21/11/2026 15:05` (unquoted) is a date cell
+ * displayed with its date format, an empty field is an empty cell.
+ *
+ * Without LibreOffice (Debian package libreoffice-calc-nogui) the tests are skipped with a
+ * message; under CI=true (set by .ci/run, which installs it) a missing LibreOffice fails.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { Campaign, EmailContactStats, SmsContactStats } from '../../src/data/campaign-data-source.js';
+import { EMAIL_CAMPAIGN, EMAIL_ROWS, SMS_CAMPAIGN, SMS_ROWS } from '../helpers/fixtures.js';
+import { renderLoadedGrid } from '../helpers/grid.js';
+import { TestDataSource } from '../helpers/test-data-source.js';
+
+interface LibreOfficeStatus {
+  available: boolean;
+  version?: string;
+  required: boolean;
+  package: string;
+}
+
+interface Converted {
+  sheets: Record<string, string>;
+  order: string[];
+  version?: string;
+}
+
+/** One CSV field: its text, and whether LibreOffice quoted it (it quotes text cells only). */
+interface Field {
+  text: string;
+  quoted: boolean;
+}
+
+const AS_OF = '2026-11-26T20:30:00.000Z';
+
+function dataSource(): TestDataSource {
+  const ds = new TestDataSource([EMAIL_CAMPAIGN, SMS_CAMPAIGN], { [EMAIL_CAMPAIGN.id]: EMAIL_ROWS, [SMS_CAMPAIGN.id]: SMS_ROWS });
+  ds.asOf = AS_OF;
+  return ds;
+}
+
+/** Parses RFC 4180 CSV, keeping whether each field was quoted. */
+function parseCsv(csv: string): Field[][] {
+  const rows: Field[][] = [];
+  let row: Field[] = [];
+  let i = 0;
+  const body = csv.replace(/\r?\n$/, '');
+  if (body === '') return rows;
+  while (i <= body.length) {
+    let field: Field;
+    if (body[i] === '"') {
+      let text = '';
+      i++;
+      for (;;) {
+        const end = body.indexOf('"', i);
+        if (end < 0) throw new Error(`Unterminated quoted field in CSV: ${body.slice(i - 1, i + 40)}`);
+        text += body.slice(i, end);
+        i = end + 1;
+        if (body[i] === '"') {
+          text += '"';
+          i++;
+        } else break;
+      }
+      field = { text, quoted: true };
+    } else {
+      let end = i;
+      while (end < body.length && body[end] !== ',' && body[end] !== '\n' && body[end] !== '\r') end++;
+      field = { text: body.slice(i, end), quoted: false };
+      i = end;
+    }
+    row.push(field);
+    if (i >= body.length) {
+      rows.push(row);
+      break;
+    }
+    if (body[i] === ',') i++;
+    else {
+      if (body[i] === '\r') i++;
+      if (body[i] === '\n') i++;
+      rows.push(row);
+      row = [];
+    }
+  }
+  return rows;
+}
+
+const EMPTY: Field = { text: '', quoted: false };
+const text = (value: string | undefined): Field => (value === undefined ? EMPTY : { text: value, quoted: true });
+const num = (value: number): Field => ({ text: String(value), quoted: false });
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A date as the file's `dd/mm/yyyy hh:mm` format shows it, in the local time it was written in. */
+const date = (iso: string | undefined): Field => {
+  if (iso === undefined) return EMPTY;
+  const d = new Date(iso);
+  return { text: `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`, quoted: false };
+};
+const yesNo = (value: boolean) => text(value ? 'Oui' : 'Non');
+
+const EMAIL_DELIVERY: Record<string, string> = {
+  pending: 'En attente',
+  delivered: 'Délivré',
+  soft_bounce: 'Rebond temporaire',
+  hard_bounce: 'Rebond définitif',
+  blocked: 'Bloqué',
+};
+const SMS_DELIVERY: Record<string, string> = {
+  pending: 'En attente',
+  delivered: 'Délivré',
+  undelivered: 'Non délivré',
+  failed: 'Échec',
+  rejected: 'Rejeté',
+};
+
+const EMAIL_COLUMNS: [string, (row: EmailContactStats) => Field][] = [
+  ['Nom', (r) => text(r.lastName)],
+  ['Prénom', (r) => text(r.firstName)],
+  ['Email', (r) => text(r.email)],
+  ['Délivrabilité', (r) => text(EMAIL_DELIVERY[r.delivery])],
+  ['Ouvert', (r) => yesNo(r.opened)],
+  ['Ouvertures', (r) => num(r.openCount)],
+  ['Clics', (r) => num(r.clickCount)],
+  ['Signalé comme spam', (r) => yesNo(r.spamReported)],
+  ['Désinscrit', (r) => yesNo(r.unsubscribed)],
+  ['Dernière activité', (r) => date(r.lastActivityAt)],
+];
+
+const SMS_COLUMNS: [string, (row: SmsContactStats) => Field][] = [
+  ['Nom', (r) => text(r.lastName)],
+  ['Prénom', (r) => text(r.firstName)],
+  ['Téléphone', (r) => text(r.phone)],
+  ['Délivrabilité', (r) => text(SMS_DELIVERY[r.delivery])],
+  ['Clics', (r) => num(r.clickCount)],
+  ['STOP', (r) => yesNo(r.unsubscribed)],
+  ['Dernière activité', (r) => date(r.lastActivityAt)],
+];
+
+function expectedStats<T>(columns: [string, (row: T) => Field][], rows: T[]): Field[][] {
+  return [columns.map(([title]) => text(title)), ...rows.map((row) => columns.map(([, value]) => value(row)))];
+}
+
+function expectedCampaignSheet(campaign: Campaign, channel: string, rowCount: number): Field[][] {
+  return [
+    [text('Campagne'), text(campaign.name)],
+    [text('Canal'), text(channel)],
+    [text("Fin de l'envoi"), date(campaign.sendFinishedAt)],
+    [text('Données au'), date(AS_OF)],
+    [text('Contacts exportés'), num(rowCount)],
+  ];
+}
+
+async function toBase64(blob: Blob): Promise<string> {
+  const url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+  return url.slice(url.indexOf(',') + 1);
+}
+
+/** Exports the grid's rows as the user would, and has LibreOffice open the file. */
+async function exportAndConvert(campaignId: string): Promise<{ converted: Converted; sheets: Record<string, Field[][]>; rowCount: number }> {
+  const grid = await renderLoadedGrid(dataSource(), campaignId);
+  const { blob, rowCount } = await grid.exportExcel({ download: false });
+  const converted = await executeServerCommand<Converted, { base64: string }>('libreoffice-xlsx-to-csv', { base64: await toBase64(blob) });
+  const sheets = Object.fromEntries(Object.entries(converted.sheets).map(([name, csv]) => [name, parseCsv(csv)]));
+  return { converted, sheets, rowCount };
+}
+
+describe('Exported files opened by LibreOffice Calc', function () {
+  this.timeout(180_000);
+
+  before(async function () {
+    const status = await executeServerCommand<LibreOfficeStatus, undefined>('libreoffice-status');
+    if (status.available) return;
+    const message = `LibreOffice is not installed: install Debian's ${status.package} (apt-get install -y ${status.package}) to run the LibreOffice export tests.`;
+    if (status.required) throw new Error(`${message} It is required under CI.`);
+    console.warn(`SKIPPED: ${message}`);
+    this.skip();
+  });
+
+  it('reads an email export: text, numbers, dates, accents, inert formula text, empty cells, the Campagne sheet', async () => {
+    const { converted, sheets, rowCount } = await exportAndConvert(EMAIL_CAMPAIGN.id);
+    expect(rowCount).to.equal(EMAIL_ROWS.length);
+    expect(converted.order).to.deep.equal(['Statistiques', 'Campagne']);
+    const stats = sheets.Statistiques!;
+
+    // Readable failures on what matters most, then the whole sheet cell by cell.
+    const [almeida, injected] = [stats[1]!, stats[2]!];
+    expect(almeida[0]).to.deep.equal(text("d'Almeida"));
+    expect(almeida[1]).to.deep.equal(text('Élodie'));
+    expect(almeida[5]).to.deep.equal(num(3), 'a count is a number cell');
+    expect(almeida[9]!.quoted, 'a date is a number cell, not text').to.equal(false);
+    expect(almeida[9]!.text).to.match(/^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
+    expect(almeida[9]).to.deep.equal(date(EMAIL_ROWS[0]!.lastActivityAt));
+    expect(injected[0], 'formula text stays text, never evaluated').to.deep.equal(text('=HYPERLINK("http://x","y")'));
+    expect(injected[1], 'no first name: an empty cell').to.deep.equal(EMPTY);
+    expect(injected[9], 'no activity: an empty cell').to.deep.equal(EMPTY);
+    expect(stats).to.deep.equal(expectedStats(EMAIL_COLUMNS, EMAIL_ROWS));
+
+    expect(sheets.Campagne).to.deep.equal(expectedCampaignSheet(EMAIL_CAMPAIGN, 'E-mail', EMAIL_ROWS.length));
+  });
+
+  it('reads an SMS export: phone numbers stay text (+33…), never numbers', async () => {
+    const { converted, sheets } = await exportAndConvert(SMS_CAMPAIGN.id);
+    expect(converted.order).to.deep.equal(['Statistiques', 'Campagne']);
+    const stats = sheets.Statistiques!;
+    expect(stats[1]![2]).to.deep.equal(text('+33612345678'));
+    for (const row of stats.slice(1)) expect(row[2], 'a phone is a text cell, digits intact').to.deep.include({ quoted: true }).and.to.have.property('text').that.matches(/^\+33\d{9}$/);
+    expect(stats[2]![1]).to.deep.equal(text('Inès'));
+    expect(stats[2]![3]).to.deep.equal(text('Échec'));
+    expect(stats).to.deep.equal(expectedStats(SMS_COLUMNS, SMS_ROWS));
+    expect(sheets.Campagne).to.deep.equal(expectedCampaignSheet(SMS_CAMPAIGN, 'SMS', SMS_ROWS.length));
+  });
+});
