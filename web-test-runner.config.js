@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
@@ -5,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.js';
 import { inlineCssDevServerPlugin } from './scripts/inline-css.js';
 import { demoApiTestServer } from './scripts/demo-api-plugins.js';
+import { libreOfficePlugin } from './scripts/libreoffice.js';
 
 const commonjs = fromRollup(rollupCommonjs);
 // The demo HTTP API on a fixed clock, plus misbehaving scenario routes, for RestDataSource tests.
@@ -12,13 +14,27 @@ const commonjs = fromRollup(rollupCommonjs);
 // when the server is created, so middleware added at `serverStart` is never called.
 const demoApi = demoApiTestServer();
 
+/**
+ * `new Worker(new URL('./export-worker.js', import.meta.url))` (src/export/excel-export.ts)
+ * requests the compiled name, which no import rewriting reaches (the esbuild plugin maps only
+ * the `.js` imports of TS files): serve the `.ts` source in its place, compiled by that plugin,
+ * as Vite does.
+ */
+function tsSourceForWorkerUrls(context, next) {
+  const ts = `${context.path.slice(0, -3)}.ts`;
+  if (context.path.startsWith('/src/') && context.path.endsWith('.js') && !existsSync(`.${context.path}`) && existsSync(`.${ts}`)) {
+    context.path = ts;
+  }
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  middleware: [demoApi.middleware],
+  middleware: [demoApi.middleware, tsSourceForWorkerUrls],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
@@ -27,6 +43,8 @@ export default {
   ],
   plugins: [
     demoApi.plugin,
+    // Server command: converts an exported .xlsx with LibreOffice Calc headless (test/export/libreoffice.test.ts).
+    libreOfficePlugin(),
     inlineCssDevServerPlugin(),
     // sheetjs-style is CommonJS; without strictRequires: false its only export is __require.
     commonjs({ include: ['**/node_modules/sheetjs-style/**'], strictRequires: false }),

@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 
 /**
  * src/export/sheetjs.ts only defines, on `globalThis`, the globals that sloppy-mode
- * sheetjs-style assigns; xlsx-workbook.ts imports it for that side effect alone. package.json
+ * sheetjs-style assigns; xlsx-engine.ts imports it for that side effect alone. package.json
  * `sideEffects` does not list it, so a production build (Rolldown honours that field for the
  * project's own files too) drops the import, and the first export in the built Storybook
  * fails with "QUOTE is not defined". Until package.json lists it, mark it here.

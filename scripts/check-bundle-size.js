@@ -1,0 +1,67 @@
+// Bundle budget of the self-contained module (npm run check:size, after npm run build).
+// Fails (exit 1, one line) when the initial module — dist/standalone/campaign-stats-elements.js
+// plus any chunk it imports statically — is over 70 KB gzip (level 9), or when it contains the
+// spreadsheet writer (sheetjs-style), which must stay a lazily loaded chunk.
+// Prints the gzip size of the entry and of every lazy chunk beside it.
+// Usage: node scripts/check-bundle-size.js [dir]   (default dist/standalone)
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIR = process.argv[2] ?? 'dist/standalone';
+const ENTRY = 'campaign-stats-elements.js';
+/** 1 KB = 1024 bytes. */
+const BUDGET_BYTES = 70 * 1024;
+/**
+ * A string found only in the spreadsheet writer, minified or not: sheetjs-style names itself
+ * "SheetJS" in the files it writes (docProps/app.xml) and in its messages.
+ */
+const WRITER_MARKERS = ['SheetJS'];
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
+
+function fail(message) {
+  console.error(`check:size FAILED: ${message}`);
+  process.exit(1);
+}
+
+if (!existsSync(join(DIR, ENTRY))) fail(`${join(DIR, ENTRY)} does not exist; run \`npm run build\` first.`);
+
+/** Relative modules a chunk imports statically (`import … from "./x.js"`, `import "./x.js"`), not `import("./x.js")`. */
+function staticImports(code) {
+  const found = new Set();
+  for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)(["'])\.\/([^"']+\.js)\1/g)) found.add(match[2]);
+  return [...found];
+}
+
+const files = readdirSync(DIR).filter((file) => file.endsWith('.js'));
+const code = Object.fromEntries(files.map((file) => [file, readFileSync(join(DIR, file), 'utf8')]));
+
+// The initial module: the entry and what it imports statically, transitively.
+const initial = new Set([ENTRY]);
+for (const file of initial) for (const dep of staticImports(code[file] ?? '')) if (code[dep] !== undefined) initial.add(dep);
+
+const rows = files
+  .map((file) => ({ file, initial: initial.has(file), min: Buffer.byteLength(code[file]), gzip: gzipSize(code[file]), writer: WRITER_MARKERS.some((m) => code[file].includes(m)) }))
+  .sort((a, b) => Number(b.initial) - Number(a.initial) || (a.file === ENTRY ? -1 : b.file === ENTRY ? 1 : a.file.localeCompare(b.file)));
+
+const width = Math.max(...rows.map((r) => r.file.length));
+console.log(`Self-contained module, ${DIR} (gzip level 9):`);
+for (const r of rows) {
+  const note = r.writer ? '  (spreadsheet writer)' : '';
+  console.log(`  ${r.initial ? 'initial' : 'lazy   '}  ${r.file.padEnd(width)}  ${kb(r.min).padStart(9)} min  ${kb(r.gzip).padStart(8)} gzip${note}`);
+}
+const initialRows = rows.filter((r) => r.initial);
+const initialGzip = initialRows.reduce((sum, r) => sum + r.gzip, 0);
+console.log(`  initial total: ${kb(initialGzip)} gzip of a ${kb(BUDGET_BYTES)} budget (${initialRows.length} file${initialRows.length > 1 ? 's' : ''})`);
+
+const writerInInitial = initialRows.find((r) => r.writer);
+if (writerInInitial) {
+  const marker = WRITER_MARKERS.find((m) => code[writerInInitial.file].includes(m));
+  fail(`the initial module contains the spreadsheet writer (${writerInInitial.file} has "${marker}"); it must stay a lazily imported chunk.`);
+}
+if (initialGzip > BUDGET_BYTES) {
+  fail(`the initial module is ${kb(initialGzip)} gzip (${initialGzip} bytes), over the ${kb(BUDGET_BYTES)} budget (${BUDGET_BYTES} bytes).`);
+}
+console.log('check:size OK');
