@@ -26,7 +26,8 @@ import { compareValues, foldText, matchesValue, pageWindow, SEARCHED_FIELDS, typ
  * - The page's rows are then made one by one by `demoContact`, so they are the very rows a
  *   small campaign answers.
  *
- * Loaded on the first query that sorts, filters or searches (plain pages need none of it).
+ * Loaded lazily (plain pages need none of it): by the first query that sorts, filters or
+ * searches, or ahead of it for a campaign that a grid reads page by page.
  */
 
 export interface DemoCampaignShape {
@@ -183,8 +184,9 @@ export class DemoStatsTable {
       table.drawSlice(start, Math.min(shape.size, start + BUILD_SLICE), events, draw);
     }
     table.eventStart[shape.size] = events.length;
-    table.eventTime = events.times.subarray(0, events.length);
-    table.eventKind = events.kinds.subarray(0, events.length);
+    // Copies of the right size: the lists grew by doubling.
+    table.eventTime = events.times.slice(0, events.length);
+    table.eventKind = events.kinds.slice(0, events.length);
     return table;
   }
 

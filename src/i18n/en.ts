@@ -105,6 +105,10 @@ export const en: Messages = {
   exporting: (rows) => `Exporting ${rows} rows…`,
   exported: (fileName) => `File ${fileName} saved.`,
   exportFailed: 'The export failed. Try again.',
+  exportProgressLabel: 'Export progress',
+  exportProgress: (written, total, seconds) => `${written} / ${total} rows${seconds ? ` — about ${seconds} s left` : ''}`,
+  cancelExport: 'Cancel export',
+  exportCancelled: 'Export cancelled: no file was saved.',
   exportCellTruncated: (count) => `${count} cell(s) were longer than 32,767 characters, the Excel limit: their text was truncated.`,
 
   sheetStats: 'Statistics',

@@ -105,6 +105,10 @@ export const fr: Messages = {
   exporting: (rows) => `Export de ${rows} lignes en cours…`,
   exported: (fileName) => `Fichier ${fileName} enregistré.`,
   exportFailed: "L'export a échoué. Réessayez.",
+  exportProgressLabel: "Progression de l'export",
+  exportProgress: (written, total, seconds) => `${written} / ${total} lignes${seconds ? ` — environ ${seconds} s restantes` : ''}`,
+  cancelExport: "Annuler l'export",
+  exportCancelled: 'Export annulé : aucun fichier enregistré.',
   exportCellTruncated: (count) => `${count} cellule(s) dépassaient 32 767 caractères, la limite d'Excel : leur texte a été tronqué.`,
 
   sheetStats: 'Statistiques',

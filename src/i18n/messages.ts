@@ -77,6 +77,11 @@ export interface Messages {
   exporting: (rows: string) => string;
   exported: (fileName: string) => string;
   exportFailed: string;
+  exportProgressLabel: string;
+  /** Rows written, rows in all (formatted), and seconds left when they can be estimated. */
+  exportProgress: (written: string, total: string, secondsLeft: number | undefined) => string;
+  cancelExport: string;
+  exportCancelled: string;
   exportCellTruncated: (count: string) => string;
 
   sheetStats: string;

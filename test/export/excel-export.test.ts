@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
 import { excelDateSerial, MAX_CELL_TEXT } from '../../src/export/cell-values.js';
@@ -183,6 +183,42 @@ describe('Excel export', () => {
     const { blob } = await download;
     const { workbook } = await parseXlsx(blob);
     expect(rowsOf(workbook.Sheets.Statistiques as unknown as Sheet)).to.have.length(5);
+  });
+
+  it('shows progress while it runs, and its cancel button stops it with nothing saved', async () => {
+    const ds = dataSource();
+    ds.stats[EMAIL_CAMPAIGN.id] = Array.from({ length: 30_000 }, (_, i) => ({ ...EMAIL_ROWS[0]!, contactId: `c${i}`, email: `contact${i}@ecole.fr` }));
+    // Server-side mode: the export reads the campaign page by page through the data source,
+    // and the test holds those pages to see the export under way.
+    const grid = await fixture<CampaignStatsGrid>(
+      html`<campaign-stats-grid server-side-threshold="100" .dataSource=${ds} campaign-id=${EMAIL_CAMPAIGN.id}></campaign-stats-grid>`,
+    );
+    await waitUntil(() => shadow(grid).querySelectorAll('.tabulator-row').length > 0, 'no rows');
+    let exported = false;
+    grid.addEventListener('campaign-stats-exported', () => (exported = true));
+    ds.hold('getContactStats');
+    // Its rejection is taken at once: it comes while the click is still being handled.
+    const outcome = grid.exportExcel({ download: false }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const bar = () => shadow(grid).querySelector<HTMLProgressElement>('[part~="progress-bar"]');
+    await waitUntil(() => bar(), 'no progress shown');
+    expect(bar()!.max).to.equal(30_000);
+    expect(bar()!.value).to.equal(0);
+    expect(shadow(grid).querySelector('[part~="export-progress"]')!.textContent).to.contain('0 / 30\u202f000 lignes');
+    expect(shadow(grid).querySelector<HTMLButtonElement>('[part~="export-button"]')!.disabled).to.equal(true);
+    const cancel = shadow(grid).querySelector<HTMLButtonElement>('[part~="cancel-export-button"]')!;
+    cancel.scrollIntoView({ block: 'center' });
+    await sendMouse({ type: 'click', position: centreOf(cancel) });
+    const error = await outcome;
+    expect((error as DOMException).name).to.equal('AbortError');
+    expect(exported).to.equal(false);
+    await grid.updateComplete;
+    expect(bar()).to.equal(null);
+    expect(shadow(grid).querySelector('[part="status"]')!.textContent).to.contain('Export annulé');
+    expect(shadow(grid).querySelector<HTMLButtonElement>('[part~="export-button"]')!.disabled).to.equal(false);
+    ds.release('getContactStats');
   });
 
   it('lets a listener cancel the export before anything is written', async () => {

@@ -337,4 +337,23 @@ export const gridStyles = css`
     opacity: 0.5;
     cursor: not-allowed;
   }
+
+  .export-progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .export-progress progress {
+    flex: 1 1 200px;
+    max-width: 360px;
+    height: 10px;
+    accent-color: var(--_primary);
+  }
+
+  .export-progress-text {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
 `;

@@ -112,6 +112,9 @@ class OperationError extends Error {
  * @csspart submenu - The Exporter submenu.
  * @csspart menu-item - A context-menu item.
  * @csspart status - Export progress and results, announced politely.
+ * @csspart export-progress - The bar, count, estimate and cancel button of a running export.
+ * @csspart progress-bar - The export's progress bar.
+ * @csspart cancel-export-button - The button that cancels a running export.
  *
  * @cssprop --campaign-stats-color-primary - Accent: header of the Excel file aside, buttons and menu highlight (default #1f4e79).
  * @cssprop --campaign-stats-color-primary-contrast - Text on the accent colour.
@@ -160,6 +163,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   @state() private search = '';
   @state() private exporting = false;
   @state() private exportStatus: { kind: 'progress' | 'done' | 'warning' | 'error'; text: string } | null = null;
+  /** The running export's progress, for the bar and the time estimate. */
+  @state() private exportProgress: { written: number; total: number; startedAt: number } | null = null;
+  private exportAbort: AbortController | undefined;
   /** Server-side mode: a page refresh under way, and the last page request that failed. */
   @state() private pageRefreshing = false;
   @state() private pageError: unknown = undefined;
@@ -194,7 +200,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
    * when the data source fails; the grid then keeps the previous figures.
    */
   async refresh(): Promise<void> {
-    if (this.view?.kind === 'paged' && this.table.built) return this.refreshPage(this.view);
+    if (this.view?.kind === 'paged' && this.table.paged) return this.refreshPage(this.view);
     await this.loadTask.run();
     if (this.loadTask.status === TaskStatus.ERROR) {
       const error = this.loadTask.error;
@@ -223,6 +229,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     }
     this.exporting = true;
     this.exportStatus = { kind: 'progress', text: m.exporting(this.localize.number(rows.totalRows)) };
+    const abort = new AbortController();
+    this.exportAbort = abort;
+    this.exportProgress = { written: 0, total: rows.totalRows, startedAt: performance.now() };
     try {
       // Let the progress message paint before the workbook is written.
       await this.updateComplete;
@@ -243,6 +252,12 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           },
         },
         rows,
+        {
+          signal: abort.signal,
+          onProgress: ({ rowsWritten, totalRows }) => {
+            if (this.exportProgress) this.exportProgress = { ...this.exportProgress, written: rowsWritten, total: totalRows };
+          },
+        },
       );
       if (options.download ?? true) saveFile(file.blob, fileName);
       this.exportStatus = file.truncatedCells
@@ -251,11 +266,17 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       emit(this, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size });
       return { blob: file.blob, fileName, rowCount: rows.totalRows };
     } catch (error) {
-      this.exportStatus = { kind: 'error', text: m.exportFailed };
-      emit(this, 'campaign-stats-error', { error: toError(error), operation: 'export' });
+      if (abort.signal.aborted && isAbortError(error)) {
+        this.exportStatus = { kind: 'warning', text: m.exportCancelled };
+      } else {
+        this.exportStatus = { kind: 'error', text: m.exportFailed };
+        emit(this, 'campaign-stats-error', { error: toError(error), operation: 'export' });
+      }
       throw error;
     } finally {
       this.exporting = false;
+      this.exportProgress = null;
+      this.exportAbort = undefined;
     }
   }
 
@@ -400,6 +421,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       this.appliedData = null;
       this.pageError = undefined;
       this.search = '';
+      this.exportAbort?.abort();
       this.exportStatus = null;
       this.menu.close(false);
       this.table.destroy();
@@ -450,6 +472,31 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   private retry(): void {
     void this.refresh().catch(() => undefined);
+  }
+
+  /** Stops the running export: nothing is saved, and `exportExcel()` rejects with an `AbortError`. */
+  private cancelExport(): void {
+    this.exportAbort?.abort();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.exportAbort?.abort();
+  }
+
+  private renderExportProgress(): TemplateResult | typeof nothing {
+    const progress = this.exportProgress;
+    if (!progress) return nothing;
+    const m = this.localize.messages;
+    const elapsed = (performance.now() - progress.startedAt) / 1000;
+    // An estimate only once there is something to extrapolate from.
+    const remaining =
+      progress.written > 0 && elapsed > 0.5 ? Math.max(1, Math.round((elapsed / progress.written) * (progress.total - progress.written))) : undefined;
+    return html`<div class="export-progress" part="export-progress">
+      <progress part="progress-bar" max=${Math.max(1, progress.total)} .value=${progress.written} aria-label=${m.exportProgressLabel}></progress>
+      <span class="export-progress-text">${m.exportProgress(this.localize.number(progress.written), this.localize.number(progress.total), remaining)}</span>
+      <button class="button" part="button cancel-export-button" type="button" @click=${this.cancelExport}>${m.cancelExport}</button>
+    </div>`;
   }
 
   override render(): TemplateResult {
@@ -551,6 +598,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
               ${this.table.built && shown === 0 ? html`<div class="state overlay" part="state state-no-match">${m.noMatch}</div>` : nothing}`}
         ${this.menu.render()}
       </div>
+      ${this.renderExportProgress()}
       <p class="status ${this.exportStatus?.kind ?? ''}" part="status" role="status">${this.exportStatus?.text ?? ''}</p>
     `;
   }

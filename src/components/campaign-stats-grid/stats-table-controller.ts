@@ -117,7 +117,6 @@ export class StatsTableController implements ReactiveController {
   private refocusPage = false;
   /** Rows shown after filters and search (server-side mode: the data source's count); null while no table is built. */
   shownCount: number | null = null;
-  totalCount = 0;
 
   constructor(host: ReactiveControllerHost, localize: LocalizeController) {
     this.host = host;
@@ -133,9 +132,9 @@ export class StatsTableController implements ReactiveController {
     return this.table !== undefined;
   }
 
-  /** Whether the table reads its rows page by page (server-side mode). */
+  /** Whether the table built reads its rows page by page (server-side mode). */
   get paged(): boolean {
-    return this.paging !== undefined;
+    return this.table !== undefined && this.paging !== undefined;
   }
 
   /** Builds the table in `element`; resolves once Tabulator has rendered it. */
@@ -166,7 +165,6 @@ export class StatsTableController implements ReactiveController {
       Object.assign(options, this.remoteOptions(state));
     } else {
       this.paging = undefined;
-      this.totalCount = config.rows.length;
       options.data = config.rows;
     }
     const table = new Tabulator(element, options);
@@ -177,6 +175,13 @@ export class StatsTableController implements ReactiveController {
     if (state?.scroll) this.restoreScroll(state.scroll);
     if (this.paging) {
       this.shownCount = this.shown?.page.total ?? null;
+      // A header clicked at the table's edge scrolls itself into view; Tabulator aligns it
+      // back with the rows when it sorts them itself, not when a new page replaces them.
+      table.on('renderComplete', () => {
+        const header = element.querySelector<HTMLElement>('.tabulator-header-contents');
+        const holder = element.querySelector<HTMLElement>('.tabulator-tableholder');
+        if (header && holder && header.scrollLeft !== holder.scrollLeft) header.scrollLeft = holder.scrollLeft;
+      });
     } else {
       table.on('dataFiltered', (_filters: unknown, rows: unknown[]) => {
         this.shownCount = rows.length;
@@ -193,7 +198,6 @@ export class StatsTableController implements ReactiveController {
     if (!this.table) return;
     this.referenceTime = new Date(asOf).getTime();
     const scroll = this.scrollPosition();
-    this.totalCount = rows.length;
     await this.table.replaceData(rows);
     if (scroll) this.restoreScroll(scroll);
     this.shownCount = this.table.getDataCount('active');
@@ -203,12 +207,14 @@ export class StatsTableController implements ReactiveController {
   /**
    * Server-side mode: asks the data source again for the page on screen (same page, sort,
    * filters and search) and shows it in place, scroll position kept. Rejects with an
-   * `AbortError` when a page change or the table's end overtakes it.
+   * `AbortError` when a page on its way (fresher anyway) or the table's end overtakes it.
    */
   async refreshPage(): Promise<CleanStatsPage> {
     const table = this.table;
     const paging = this.paging;
     if (!table || !paging) throw new DOMException('No table reads its rows page by page.', 'InvalidStateError');
+    // Aborting a page on its way would leave Tabulator's loading message up: the refresh gives way.
+    if (this.pageRequest) throw abortError();
     const size = SERVER_PAGE_SIZE;
     const query = this.query({ page: table.getPage() || 1, size, sort: table.getSorters(), filter: table.getHeaderFilters() });
     const page = await this.fetch(paging, query);
@@ -382,7 +388,7 @@ export class StatsTableController implements ReactiveController {
     const request = ++this.requests;
     const query = this.query(params);
     const key = queryKey(query);
-    let page: CleanStatsPage;
+    let page: CleanStatsPage | undefined;
     try {
       // The page on screen (or the one the load fetched) is not asked again: a rebuilt table
       // asks for it, and so does a filter set back as it was. It is awaited all the same, so
@@ -398,7 +404,7 @@ export class StatsTableController implements ReactiveController {
     }
     // Superseded (or the table ended): never settle. Rejecting would flash Tabulator's error;
     // resolving would let a stale answer set the page count.
-    if (request !== this.requests || !page!) return new Promise(() => undefined);
+    if (request !== this.requests || !page) return new Promise(() => undefined);
     this.show(query, page);
     return { data: page.rows, last_page: pageCount(page.total, query.limit), last_row: page.total };
   }
