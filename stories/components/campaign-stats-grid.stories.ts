@@ -15,6 +15,9 @@ import { DemoDataSource, type DemoOperation } from '../../src/data/demo-data-sou
 
 /** The demo campaigns (src/data/demo-data-source.ts), as the `campaign` control offers them. */
 const CAMPAIGNS: Record<string, string> = {
+  'em-reseau-national-orientation': "E-mail · terminée · 1 000 000 contacts · Salons de l'orientation (page par page)",
+  'em-reseau-ecoles-rentree': 'E-mail · terminée · 300 000 contacts · Lettre de rentrée (page par page)',
+  'sms-reseau-national-inscriptions': 'SMS · terminée · 1 000 000 contacts · Ouverture des inscriptions (page par page)',
   'em-jpo-decembre': 'E-mail · terminée · 100 000 contacts · JPO samedi 6 décembre',
   'em-alternance-rentree': "E-mail · terminée · 5 000 contacts · Offres d'alternance (récente)",
   'em-newsletter-novembre': 'E-mail · terminée · 25 000 contacts · Newsletter novembre',
@@ -230,6 +233,15 @@ export const ErrorWithRetry: Story = {
 export const LargeCampaign: Story = {
   name: 'Large campaign — 100,000 contacts',
   args: { campaign: 'em-jpo-decembre', latency: 0, height: '560px' },
+};
+
+/**
+ * 1,000,000 contacts, above `server-side-threshold` (200,000): the grid holds one page of 250
+ * rows and asks the data source for each page with its sort, filters and search; paginator.
+ */
+export const ServerSideCampaign: Story = {
+  name: 'Server-side mode — 1,000,000 contacts',
+  args: { campaign: 'em-reseau-national-orientation', height: '560px' },
 };
 
 /** A school brand written only with the `--campaign-stats-*` tokens (toolbar theme "École verte"). */
