@@ -3,7 +3,7 @@ import { withActions } from 'storybook/actions/decorator';
 import { expect, waitFor } from 'storybook/test';
 import { html, nothing } from 'lit';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
-import { DemoDataSource, type DemoOperation } from '../../src/data/demo-data-source.js';
+import { demoDataSourceFor, demoSourceArgTypes, type DemoSourceArgs } from '../support/demo-source.js';
 
 /**
  * Every state of `<campaign-stats-grid>` that a designer must review, on the in-memory
@@ -42,11 +42,7 @@ const CAMPAIGNS: Record<string, string> = {
   'em-inconnue': 'Campagne inexistante (erreur 404)',
 };
 
-/** Where the demo campaigns are laid out from, and the fixed time their figures are read at. */
-const REFERENCE_TIME = '2026-11-25T20:30:00.000Z';
-const FIXED_NOW = '2026-11-26T20:30:00.000Z';
-
-interface GridArgs {
+interface GridArgs extends DemoSourceArgs {
   /** `campaign-id`. */
   campaign: string;
   /** `lang` on the element; empty = inherited from the toolbar's language. */
@@ -55,30 +51,6 @@ interface GridArgs {
   height: string;
   /** `refresh-interval`, in seconds (0 = off, minimum 5). */
   refreshInterval: number;
-  /** DemoDataSource: milliseconds each call waits. */
-  latency: number;
-  /** DemoDataSource: share of calls (0 to 1) that fail. */
-  failureRate: number;
-  /** DemoDataSource: operations that always fail. */
-  failOperations: DemoOperation[];
-  /** DemoDataSource: operations that never answer. */
-  hangOperations: DemoOperation[];
-  /** `requestTimeout` property, in ms (0 = never time out). */
-  requestTimeout: number;
-  /** Fixed demo clock (stable screenshots) or the real one (figures evolve). */
-  fixedClock: boolean;
-}
-
-const OPERATIONS: DemoOperation[] = ['getCampaign', 'getContactStats', 'listCampaigns', 'getSarbacaneAccess'];
-
-function dataSourceFor(args: GridArgs): DemoDataSource {
-  return new DemoDataSource({
-    latency: Math.max(0, Number(args.latency) || 0),
-    failureRate: Math.min(1, Math.max(0, Number(args.failureRate) || 0)),
-    failOperations: args.failOperations ?? [],
-    hangOperations: args.hangOperations ?? [],
-    ...(args.fixedClock ? { referenceTime: REFERENCE_TIME, now: () => new Date(FIXED_NOW) } : {}),
-  });
 }
 
 const meta = {
@@ -135,38 +107,9 @@ const meta = {
       control: { type: 'number', min: 0, step: 5 },
       table: { category: 'attributes', defaultValue: { summary: '0' } },
     },
-    latency: {
-      description: 'DemoDataSource : latence de chaque appel, en ms.',
-      control: { type: 'range', min: 0, max: 5000, step: 50 },
-      table: { category: 'demo data source' },
-    },
-    failureRate: {
-      description: 'DemoDataSource : part des appels qui échouent (0 à 1).',
-      control: { type: 'range', min: 0, max: 1, step: 0.05 },
-      table: { category: 'demo data source' },
-    },
-    failOperations: {
-      description: 'DemoDataSource : opérations qui échouent toujours (erreur serveur 503).',
-      control: 'inline-check',
-      options: [...OPERATIONS], // a copy each: a shared array reaches the Controls panel empty
-      table: { category: 'demo data source' },
-    },
-    hangOperations: {
-      description: 'DemoDataSource : opérations qui ne répondent jamais.',
-      control: 'inline-check',
-      options: [...OPERATIONS], // a copy each: a shared array reaches the Controls panel empty
-      table: { category: 'demo data source' },
-    },
-    requestTimeout: {
-      description: "Propriété `requestTimeout` : délai (ms) avant qu'un appel compte comme échoué ; 0 = jamais.",
-      control: { type: 'number', min: 0, step: 1000 },
-      table: { category: 'properties', defaultValue: { summary: '30000' } },
-    },
-    fixedClock: {
-      description: 'Horloge de démo figée (captures stables) ; décoché : horloge réelle, les chiffres évoluent.',
-      control: 'boolean',
-      table: { category: 'demo data source' },
-    },
+    ...demoSourceArgTypes(),
+    // The grid never asks for Sarbacane access.
+    hasSarbacaneAccount: { table: { disable: true } },
   },
   render: (args) => html`
     <campaign-stats-grid
@@ -175,7 +118,7 @@ const meta = {
       height=${args.height}
       refresh-interval=${args.refreshInterval}
       .requestTimeout=${Number(args.requestTimeout) || 0}
-      .dataSource=${dataSourceFor(args)}
+      .dataSource=${demoDataSourceFor(args)}
     ></campaign-stats-grid>
   `,
 } satisfies Meta<GridArgs>;
