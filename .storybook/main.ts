@@ -1,21 +1,4 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
-import type { Plugin } from 'vite';
-
-/**
- * src/export/sheetjs.ts only defines, on `globalThis`, the globals that sloppy-mode
- * sheetjs-style assigns; xlsx-engine.ts imports it for that side effect alone. package.json
- * `sideEffects` does not list it, so a production build (Rolldown honours that field for the
- * project's own files too) drops the import, and the first export in the built Storybook
- * fails with "QUOTE is not defined". Until package.json lists it, mark it here.
- */
-const keepSheetjsGlobals: Plugin = {
-  name: 'storybook:keep-sheetjs-globals',
-  enforce: 'pre',
-  transform(code, id) {
-    if (/[\\/]src[\\/]export[\\/]sheetjs\.ts(\?|$)/.test(id)) return { code, map: null, moduleSideEffects: true };
-    return undefined;
-  },
-};
 
 /**
  * Storybook for the library: every state of every element that a designer must review.
@@ -33,7 +16,6 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
-      plugins: [keepSheetjsGlobals],
       optimizeDeps: {
         include: [
           // Every lit entry point the stories, the sources and Storybook's renderer import:
