@@ -1,4 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { workbookTexts } from '../../src/components/campaign-stats-grid/stats-columns.js';
+import { fr } from '../../src/i18n/fr.js';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
 import { excelDateSerial, MAX_CELL_TEXT } from '../../src/export/cell-values.js';
@@ -258,14 +260,7 @@ describe('Excel export', () => {
         campaign: EMAIL_CAMPAIGN,
         asOf: '2026-11-26T20:30:00.000Z',
         locale: 'fr',
-        texts: {
-          yes: 'Oui',
-          no: 'Non',
-          sheetStats: 'Statistiques',
-          sheetCampaign: 'Campagne',
-          channel: 'E-mail',
-          campaignSheet: { name: 'Campagne', channel: 'Canal', sendFinishedAt: "Fin de l'envoi", asOf: 'Données au', rowCount: 'Contacts exportés' },
-        },
+        texts: workbookTexts(fr, 'email'),
       },
       rowsFromArray(rows),
       { rowsPerSheet: 2 },

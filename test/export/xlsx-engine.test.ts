@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { workbookTexts } from '../../src/components/campaign-stats-grid/stats-columns.js';
+import { fr } from '../../src/i18n/fr.js';
 import JSZipSync from 'sheetjs-style/jszip.js';
 import { excelDateSerial } from '../../src/export/cell-values.js';
 import { buildExcelFile, rowsFromArray, XLSX_MIME, type ExportProgress, type RowSource, type WorkbookMeta } from '../../src/export/excel-export.js';
@@ -22,14 +24,7 @@ function meta(columns = COLUMNS): WorkbookMeta {
     campaign: EMAIL_CAMPAIGN,
     asOf: '2026-11-26T20:30:00.000Z',
     locale: 'fr',
-    texts: {
-      yes: 'Oui',
-      no: 'Non',
-      sheetStats: 'Statistiques',
-      sheetCampaign: 'Campagne',
-      channel: 'E-mail',
-      campaignSheet: { name: 'Campagne', channel: 'Canal', sendFinishedAt: "Fin de l'envoi", asOf: 'Données au', rowCount: 'Contacts exportés' },
-    },
+    texts: workbookTexts(fr, 'email'),
   };
 }
 

@@ -22,7 +22,7 @@ import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
 import { ExportMenuController } from './export-menu-controller.js';
 import { pagedRowSource } from './export-rows.js';
-import { exportColumn, statsColumns } from './stats-columns.js';
+import { exportColumn, statsColumns, workbookTexts } from './stats-columns.js';
 import {
   loadTabulator,
   SERVER_PAGE_SIZE,
@@ -242,14 +242,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           campaign: view.campaign,
           asOf: view.asOf,
           locale: this.localize.locale,
-          texts: {
-            yes: m.yes,
-            no: m.no,
-            sheetStats: m.sheetStats,
-            sheetCampaign: m.sheetCampaign,
-            channel: m.channel[view.campaign.channel],
-            campaignSheet: m.campaignSheet,
-          },
+          texts: workbookTexts(m, view.campaign.channel),
         },
         rows,
         {

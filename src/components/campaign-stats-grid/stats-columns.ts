@@ -3,7 +3,7 @@ import {
   SMS_DELIVERIES,
   type Channel,
 } from '../../data/campaign-data-source.js';
-import type { ExportCellKind, ExportColumn } from '../../export/export-types.js';
+import type { ExportCellKind, ExportColumn, WorkbookTexts } from '../../export/export-types.js';
 import type { Messages } from '../../i18n/messages.js';
 
 /** How a column is filtered from its header. */
@@ -63,4 +63,16 @@ export function exportColumn(column: StatsColumn, messages: Messages): ExportCol
   const result: ExportColumn = { field: column.field, title: column.title(messages), kind: column.kind };
   if (column.kind === 'label') result.labels = messages.delivery;
   return result;
+}
+
+/** The texts written in the file besides the columns' titles, in the user's language. */
+export function workbookTexts(messages: Messages, channel: Channel): WorkbookTexts {
+  return {
+    yes: messages.yes,
+    no: messages.no,
+    sheetStats: messages.sheetStats,
+    sheetCampaign: messages.sheetCampaign,
+    channel: messages.channel[channel],
+    campaignSheet: messages.campaignSheet,
+  };
 }
