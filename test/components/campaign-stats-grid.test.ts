@@ -197,7 +197,7 @@ describe('<campaign-stats-grid>', () => {
       expect(text(grid, '[part="row-count"]')).to.equal('4 contacts');
     });
 
-    it('follows a language change of an ancestor, keeping the sort', async () => {
+    it('follows a language change of an ancestor, keeping the sort and the search', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr"></div>`);
       const grid = document.createElement('campaign-stats-grid');
       grid.dataSource = dataSource();
@@ -211,6 +211,15 @@ describe('<campaign-stats-grid>', () => {
       await waitUntil(() => headerTitles(grid)[0] === 'Last name', 'headers did not switch to English');
       expect(columnTexts(grid, 'clickCount')).to.deep.equal(sorted);
       expect(text(grid, '[part~="refresh-button"]')).to.equal('⟳Refresh');
+
+      const search = shadow(grid).querySelector<HTMLInputElement>('[part="search"]')!;
+      search.focus();
+      await sendKeys({ type: 'jerome' });
+      await waitUntil(() => columnTexts(grid, 'email').length === 1, 'the search did not filter');
+      wrapper.lang = 'fr';
+      await waitUntil(() => headerTitles(grid)[0] === 'Nom', 'headers did not switch back to French');
+      expect(columnTexts(grid, 'lastName')).to.deep.equal(['Bréval']);
+      expect(text(grid, '[part="row-count"]')).to.equal('1 sur 4 contacts');
     });
 
     it('formats numbers with the language', async () => {

@@ -104,6 +104,8 @@ export class StatsTableController implements ReactiveController {
   private settings: TableSettings | undefined;
   private columns: readonly StatsColumn[] = [];
   private search = '';
+  /** The search the table's rows are filtered by now (client-side mode). */
+  private filteredBy = '';
   private builtLang = '';
   private referenceTime = Date.now();
   private paging: ServerPaging | undefined;
@@ -282,9 +284,12 @@ export class StatsTableController implements ReactiveController {
     this.applySearch();
   }
 
+  /** Filters the rows by the search, when it changed: each change filters and renders every row again. */
   private applySearch(): void {
     if (!this.table) return;
     const needle = this.search.trim();
+    if (needle === this.filteredBy) return;
+    this.filteredBy = needle;
     if (needle) this.table.setFilter(((row: ContactStats) => matchesSearch(row, needle)) as unknown as Filter['field']);
     else this.table.clearFilter(false);
   }
@@ -328,6 +333,7 @@ export class StatsTableController implements ReactiveController {
     this.pageRequest = undefined;
     this.table?.destroy();
     this.table = undefined;
+    this.filteredBy = '';
   }
 
   private async rebuild(): Promise<void> {
