@@ -117,6 +117,15 @@ export class LocalizeController implements ReactiveController {
     return formatter;
   }
 
+  /**
+   * Creates the number and date formatters ahead of the first figures: a page's first
+   * `Intl.NumberFormat` loads locale data (~25 ms), better spent while data is on its way.
+   */
+  prepareFormatters(): void {
+    this.number(0);
+    this.dateTime(new Date(0));
+  }
+
   number(value: number): string {
     return this.formatter('number', (l) => new Intl.NumberFormat(l)).format(value);
   }

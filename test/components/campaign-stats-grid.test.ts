@@ -256,6 +256,20 @@ describe('<campaign-stats-grid>', () => {
       expect(text(grid, '[part="row-count"]')).to.equal('2 contacts');
     });
 
+    it('takes all the rows of a data source that ignores the page size', async () => {
+      const ds = dataSource();
+      const total = 200_000;
+      const campaign = { ...EMAIL_CAMPAIGN, recipientCount: total };
+      ds.campaigns = [campaign];
+      ds.getContactStats = async () => ({
+        rows: Array.from({ length: total }, (_, i) => ({ ...EMAIL_ROWS[0], contactId: `k${i}`, email: `k${i}@example.org` })),
+        total,
+        asOf: ds.asOf,
+      });
+      const grid = await renderLoadedGrid(ds, campaign.id);
+      expect(text(grid, '[part="row-count"]')).to.equal('200 000 contacts');
+    });
+
     it('shows a clear error for a campaign of the wrong shape', async () => {
       const ds = dataSource();
       ds.campaigns = [{ ...EMAIL_CAMPAIGN, status: 'exploded' as never }];

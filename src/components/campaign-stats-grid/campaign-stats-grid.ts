@@ -289,6 +289,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     if (!campaignId || !source) return null;
     // Fetched alongside the data, so that the table can be built as soon as the rows arrive.
     void loadTabulator().catch(() => undefined);
+    this.localize.prepareFormatters();
     this.failedOperation = 'getCampaign';
     let campaign: Campaign;
     try {
@@ -318,7 +319,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       const rows: ContactStats[] = [];
       let offset = 0;
       for (;;) {
-        rows.push(...page.rows);
+        // Not push(...rows): a source that ignores `limit` could send more rows than a call takes arguments.
+        for (const row of page.rows) rows.push(row);
         // Offsets count the rows the source sent, dropped ones included; an empty page ends it.
         const received = page.rows.length + page.dropped;
         offset += received;
