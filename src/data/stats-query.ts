@@ -45,6 +45,8 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
 
 /** Orders numbers numerically, booleans false < true, strings with French collation; empty last. */
 export function compareValues(a: unknown, b: unknown): number {
+  // Sorting a campaign compares many equal values (the same last name, count or label): skip the collator.
+  if (a === b) return 0;
   const aEmpty = a === undefined || a === null || a === '';
   const bEmpty = b === undefined || b === null || b === '';
   if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
