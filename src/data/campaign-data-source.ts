@@ -53,6 +53,7 @@ export type ContactStats = EmailContactStats | SmsContactStats;
 export interface StatsQuery {
   offset: number;
   limit: number;
+  /** In priority order. Empty values (absent, null, '') come last in both directions, as the grid sorts in the browser. */
   sort?: { field: string; dir: 'asc' | 'desc' }[];
   filters?: { field: string; op: 'eq' | 'like' | 'gte' | 'lte'; value: string | number | boolean }[];
   search?: string;

@@ -11,7 +11,7 @@ import {
   type ContactDraw,
 } from './demo-contacts.js';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './demo-names.js';
-import { compareValues, foldText, matchesValue, pageWindow, SEARCHED_FIELDS, type StatsFilter } from './stats-query.js';
+import { compareValues, foldText, isEmptyValue, matchesValue, pageWindow, SEARCHED_FIELDS, type StatsFilter } from './stats-query.js';
 
 /**
  * Answers any `StatsQuery` on a demo campaign of up to millions of contacts without ever
@@ -44,8 +44,10 @@ type RowTest = (i: number) => boolean;
 interface SortKeys {
   /** Per row: a whole number, equal for equal values, in the order `compareValues` gives. */
   keys: Uint32Array;
-  /** The largest key (an absent value's key, when the column can be empty). */
+  /** The largest key. */
   top: number;
+  /** Absent values have the key `top` (a descending sort leaves them last). */
+  hasEmpty: boolean;
 }
 
 interface Column {
@@ -310,8 +312,14 @@ export class DemoStatsTable {
     for (let k = sort.length - 1; k >= 0; k--) {
       const keys = this.sortKeys(columns[k]!);
       if (sort[k]!.dir === 'desc') {
+        // Values in reverse, absent ones still last.
+        const { top, hasEmpty } = keys;
+        const last = hasEmpty ? top - 1 : top;
         const reversed = new Uint32Array(size);
-        for (let i = 0; i < size; i++) reversed[i] = keys.top - keys.keys[i]!;
+        for (let i = 0; i < size; i++) {
+          const key = keys.keys[i]!;
+          reversed[i] = hasEmpty && key === top ? top : last - key;
+        }
         keys.keys = reversed;
       }
       [order, spare] = radixSort(order, spare, keys);
@@ -327,7 +335,8 @@ export class DemoStatsTable {
     const { ranks, top } = rank(values);
     const keys = new Uint32Array(this.shape.size);
     for (let i = 0; i < keys.length; i++) keys[i] = ranks[code(i)]!;
-    return { keys, top };
+    // Absent values rank last, hence `top`.
+    return { keys, top, hasEmpty: values.some(isEmptyValue) };
   }
 
   private column(field: string, elapsed: number): Column {
@@ -341,7 +350,7 @@ export class DemoStatsTable {
         return {
           value: (i) => contactIdOf(channel, hash, i),
           // Ids differ by their last number only, and collation compares numbers as numbers.
-          sortKeys: () => ({ keys: Uint32Array.from({ length: size }, (_, i) => i), top: size }),
+          sortKeys: () => ({ keys: Uint32Array.from({ length: size }, (_, i) => i), top: size, hasEmpty: false }),
           folded: true,
           live: false,
         };
@@ -402,6 +411,7 @@ export class DemoStatsTable {
         sortKeys: () => ({
           keys: Uint32Array.from({ length: size }, (_, i) => (flags[i]! & MOBILE_7 ? 90_000_000 : 0) + phoneDigits[i]! - 10_000_000),
           top: 180_000_000,
+          hasEmpty: false,
         }),
         // A number holds only `+` and digits: text with anything else is in none.
         fastTest: (filter) => (filter.op === 'like' && /[^+0-9]/.test(foldText(filter.value)) ? () => false : undefined),
@@ -421,12 +431,18 @@ export class DemoStatsTable {
         // Activities come at most a few weeks after the send (see `drawContact`): well within 2³² ms.
         const keys = new Uint32Array(size);
         let top = 0;
+        let hasEmpty = false;
         for (let i = 0; i < size; i++) {
           const at = lastActivity[i]!;
           if (!Number.isNaN(at)) top = Math.max(top, (keys[i] = at - finished) + 1);
         }
-        for (let i = 0; i < size; i++) if (Number.isNaN(lastActivity[i]!)) keys[i] = top;
-        return { keys, top };
+        for (let i = 0; i < size; i++) {
+          if (Number.isNaN(lastActivity[i]!)) {
+            keys[i] = top;
+            hasEmpty = true;
+          }
+        }
+        return { keys, top, hasEmpty };
       },
       fastTest: (filter) => {
         if (filter.op === 'eq' && filter.value === '') return (i) => Number.isNaN(lastActivity[i]!);
@@ -475,7 +491,7 @@ export class DemoStatsTable {
         const name = nameRanks.ranks[this.first[i]! * LAST_SLUGS.length + this.last[i]!]!;
         keys[i] = (name * 101 + homonymKey) * domains + domainRanks[this.domain[i]!]!;
       }
-      this.emailKeys = { keys, top: (nameRanks.top + 1) * 101 * domains };
+      this.emailKeys = { keys, top: (nameRanks.top + 1) * 101 * domains, hasEmpty: false };
     }
     return { ...this.emailKeys };
   }

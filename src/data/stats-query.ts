@@ -43,12 +43,17 @@ export function matchesValue(value: unknown, filter: StatsFilter): boolean {
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
+/** An absent value: no name, no activity. */
+export function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
 /** Orders numbers numerically, booleans false < true, strings with French collation; empty last. */
 export function compareValues(a: unknown, b: unknown): number {
   // Sorting a campaign compares many equal values (the same last name, count or label): skip the collator.
   if (a === b) return 0;
-  const aEmpty = a === undefined || a === null || a === '';
-  const bEmpty = b === undefined || b === null || b === '';
+  const aEmpty = isEmptyValue(a);
+  const bEmpty = isEmptyValue(b);
   if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
@@ -70,11 +75,11 @@ export function applyStatsQuery<T extends ContactStats>(rows: readonly T[], quer
   if (sorters.length > 0) {
     result = result.slice().sort((a, b) => {
       for (const { field, dir } of sorters) {
-        const order = compareValues(
-          (a as unknown as Record<string, unknown>)[field],
-          (b as unknown as Record<string, unknown>)[field],
-        );
-        if (order !== 0) return dir === 'desc' ? -order : order;
+        const aValue = (a as unknown as Record<string, unknown>)[field];
+        const bValue = (b as unknown as Record<string, unknown>)[field];
+        const order = compareValues(aValue, bValue);
+        // Empty values stay last whatever the direction.
+        if (order !== 0) return dir === 'desc' && !isEmptyValue(aValue) && !isEmptyValue(bValue) ? -order : order;
       }
       return 0;
     });

@@ -174,10 +174,15 @@ describe('DemoDataSource', () => {
       for (let i = 1; i < rows.length; i++) {
         expect(rows[i - 1]!.clickCount).to.be.at.least(rows[i]!.clickCount);
       }
-      const byName = (await allRows(ds, 'em-relance-meef', { sort: [{ field: 'lastName', dir: 'asc' }] })).map((r) => r.lastName);
-      const firstEmpty = byName.indexOf(undefined);
-      expect(firstEmpty).to.be.greaterThan(0);
-      expect(byName.slice(firstEmpty).every((n) => n === undefined)).to.equal(true);
+      for (const dir of ['asc', 'desc'] as const) {
+        const byName = (await allRows(ds, 'em-relance-meef', { sort: [{ field: 'lastName', dir }] })).map((r) => r.lastName);
+        const firstEmpty = byName.indexOf(undefined);
+        expect(firstEmpty, dir).to.be.greaterThan(0);
+        expect(byName.slice(firstEmpty).every((n) => n === undefined), dir).to.equal(true);
+        const named = byName.slice(0, firstEmpty);
+        const first = dir === 'asc' ? named[0] : named.at(-1);
+        expect(first!.localeCompare(dir === 'asc' ? named.at(-1)! : named[0]!, 'fr'), dir).to.be.below(0);
+      }
     });
 
     it('filters with eq, like, gte and lte, and searches without accents or case', async () => {
@@ -280,6 +285,18 @@ describe('DemoDataSource', () => {
         const index = Number(row.contactId.split('-').at(-1)) - 1;
         expect((await other.getContactStats(MILLION, { offset: index, limit: 1 })).rows[0]).to.deep.equal(row);
       }
+    });
+
+    it('keep contacts without activity last when sorted by activity, newest first', async function () {
+      this.timeout(30_000);
+      const { ds } = clocked({}, AT);
+      const sort = [{ field: 'lastActivityAt', dir: 'desc' as const }];
+      const first = await ds.getContactStats(MILLION, { offset: 0, limit: 250, sort });
+      const times = first.rows.map((row) => row.lastActivityAt);
+      expect(times.every((t) => t !== undefined)).to.equal(true);
+      expect(times).to.deep.equal([...times].sort().reverse());
+      const last = await ds.getContactStats(MILLION, { offset: first.total - 250, limit: 250, sort });
+      expect(last.rows.every((row) => row.lastActivityAt === undefined)).to.equal(true);
     });
 
     it('sort and filter a million contacts correctly, pages after a sort or filter in well under a second', async function () {

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CellComponent, ColumnDefinition, Filter, Formatter, Options, Tabulator } from 'tabulator-tables';
 import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.js';
-import { compareValues, foldText, matchesSearch, type StatsFilter } from '../../data/stats-query.js';
+import { compareValues, foldText, isEmptyValue, matchesSearch, type StatsFilter } from '../../data/stats-query.js';
 import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
@@ -67,18 +67,14 @@ interface RemoteParams {
   filter?: { field: string; value: unknown }[];
 }
 
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
-}
-
 type Sorter = Extract<NonNullable<ColumnDefinition['sorter']>, (...args: never[]) => number>;
 
 /** A sorter on `key(value)`; empty values stay at the bottom whatever the direction. */
 function sorterBy(key: (value: unknown) => unknown = (value) => value): Sorter {
   return (a, b, _aRow, _bRow, _column, dir) => {
     const last = dir === 'asc' ? 1 : -1;
-    if (isEmpty(a)) return isEmpty(b) ? 0 : last;
-    if (isEmpty(b)) return -last;
+    if (isEmptyValue(a)) return isEmptyValue(b) ? 0 : last;
+    if (isEmptyValue(b)) return -last;
     return compareValues(key(a), key(b));
   };
 }
@@ -596,7 +592,7 @@ export class StatsTableController implements ReactiveController {
       default:
         return (cell) => {
           const value = cell.getValue();
-          return isEmpty(value) ? '' : textNode(String(value));
+          return isEmptyValue(value) ? '' : textNode(String(value));
         };
     }
   }
@@ -650,8 +646,8 @@ export class StatsTableController implements ReactiveController {
         return (wanted: string, value: unknown) => typeof value === 'number' && value >= Number(wanted);
       case 'since':
         return (wanted: string, value: unknown) => {
-          if (wanted === NO_ACTIVITY) return isEmpty(value);
-          if (isEmpty(value)) return false;
+          if (wanted === NO_ACTIVITY) return isEmptyValue(value);
+          if (isEmptyValue(value)) return false;
           return new Date(String(value)).getTime() >= this.referenceTime - Number(wanted) * 3_600_000;
         };
       default:
