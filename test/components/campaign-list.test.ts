@@ -199,6 +199,25 @@ describe('<campaign-list>', () => {
       expect(links[0].shadowRoot!.querySelector('a')!.textContent).to.contain(fr.link.label);
     });
 
+    it('lets its links open a report host given in sarbacane-allowed-hosts, still checked by the link', async () => {
+      const ds = new TestDataSource(finished('email', 2));
+      ds.access = { hasAccount: true, reportUrl: 'https://stats.reports.example.org/r/1' };
+      const el = await renderList(ds);
+      const links = $$<SarbacaneLink>(el, 'sarbacane-link');
+      await waitUntil(() => links.every((l) => l.shadowRoot!.querySelector('[part~="reason"]')), 'the links say why they are disabled');
+      expect(links.some((l) => l.enabled)).to.equal(false);
+
+      el.setAttribute('sarbacane-allowed-hosts', 'reports.example.org');
+      await waitUntil(() => links.every((l) => l.enabled), 'the links are enabled for the allowed host');
+      expect(links.map((l) => l.shadowRoot!.querySelector('a')!.getAttribute('href'))).to.deep.equal([
+        'https://stats.reports.example.org/r/1',
+        'https://stats.reports.example.org/r/1',
+      ]);
+
+      el.setAttribute('sarbacane-allowed-hosts', 'javascript: example.org.evil');
+      await waitUntil(() => links.every((l) => !l.enabled), 'another host is refused again');
+    });
+
     it('shows the empty state', async () => {
       const el = await renderList(new TestDataSource(finished('sms', 2)), { channel: 'email' });
       const state = $(el, '[part~="state-empty"]')!;

@@ -105,6 +105,12 @@ export class CampaignList extends CampaignStatsElement {
   /** Campaigns per page, 1 to 100 (default 20; an invalid value: 20, with a warning). */
   @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
 
+  /**
+   * Hosts the Sarbacane links may open besides `sarbacane.com`, space-separated: given to each
+   * campaign's `<sarbacane-link>` as its `allowed-hosts`, which checks them.
+   */
+  @property({ attribute: 'sarbacane-allowed-hosts' }) sarbacaneAllowedHosts = '';
+
   /** Milliseconds a data-source call may take before it counts as failed. */
   @property({ attribute: false }) requestTimeout = 30_000;
 
@@ -370,6 +376,7 @@ export class CampaignList extends CampaignStatsElement {
             .dataSource=${this.dataSource}
             .strings=${this.strings}
             .requestTimeout=${this.requestTimeout}
+            allowed-hosts=${this.sarbacaneAllowedHosts}
             >${m.link.label}${forCampaign}</sarbacane-link
           >
         </div>
