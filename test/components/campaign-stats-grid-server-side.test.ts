@@ -354,7 +354,13 @@ describe('<campaign-stats-grid> server-side mode', () => {
     const asked = queries(ds).length;
     const source = pagedRowSource(fetchPage, sortAndFilters, 300, 70);
     const rows: Record<string, unknown>[] = [];
-    for await (const page of source.pages(new AbortController().signal)) rows.push(...page);
+    const askedBeforeEachPage: number[] = [];
+    for await (const page of source.pages(new AbortController().signal)) {
+      askedBeforeEachPage.push(queries(ds).length - asked);
+      rows.push(...page);
+    }
+    // The next page is asked for while the current one is written.
+    expect(askedBeforeEachPage).to.deep.equal([2, 3, 4, 5, 5]);
     const expected = applyStatsQuery(manyRows(), { ...sortAndFilters, offset: 0, limit: CONTACTS }).rows;
     expect(rows.map((r) => r.contactId)).to.deep.equal(expected.map((r) => r.contactId));
     expect(queries(ds).slice(asked).map((q) => [q.offset, q.limit])).to.deep.equal([
