@@ -363,6 +363,42 @@ describe('<campaign-stats-grid>', () => {
       expect(columnTexts(grid, 'lastName')).to.deep.equal(['Martin', "d'Almeida", 'Bréval', '=HYPERLINK("http://x","y")']);
     });
 
+    it('sorts texts in French order, equal-collating names in their row order, and labels by their words', async () => {
+      const ds = dataSource();
+      const names = ['Zoé', 'élodie', 'abel', undefined, 'Élodie', 'Émile', 'ELODIE'];
+      const deliveries = ['delivered', 'hard_bounce', 'pending', 'soft_bounce', 'blocked', 'delivered', 'pending'] as const;
+      ds.stats[EMAIL_CAMPAIGN.id] = names.map((lastName, i) => ({
+        ...EMAIL_ROWS[0]!,
+        contactId: `s-${i}`,
+        lastName,
+        email: `s${i}@example.org`,
+        delivery: deliveries[i]!,
+      }));
+      const grid = await renderLoadedGrid(ds, EMAIL_CAMPAIGN.id);
+      const title = (field: string) => shadow(grid).querySelector<HTMLElement>(`.tabulator-col[tabulator-field="${field}"] .tabulator-col-title`)!;
+      const emails = () => columnTexts(grid, 'email');
+
+      title('lastName').click();
+      await waitUntil(() => columnTexts(grid, 'lastName')[0] === 'abel', 'not sorted by name');
+      expect(columnTexts(grid, 'lastName')).to.deep.equal(['abel', 'élodie', 'Élodie', 'ELODIE', 'Émile', 'Zoé', '']);
+      title('lastName').click();
+      await waitUntil(() => columnTexts(grid, 'lastName')[0] === 'Zoé', 'not sorted by name, descending');
+      // Equal for the collation: the rows keep their order, in both directions.
+      expect(columnTexts(grid, 'lastName')).to.deep.equal(['Zoé', 'Émile', 'élodie', 'Élodie', 'ELODIE', 'abel', '']);
+
+      // A name that arrives with a refresh takes its place.
+      ds.stats[EMAIL_CAMPAIGN.id] = [...ds.stats[EMAIL_CAMPAIGN.id]!, { ...EMAIL_ROWS[0]!, contactId: 's-new', lastName: 'Bernard', email: 'new@example.org' }];
+      await grid.refresh();
+      await waitUntil(() => columnTexts(grid, 'lastName').includes('Bernard'), 'the new row is not shown');
+      expect(columnTexts(grid, 'lastName')).to.deep.equal(['Zoé', 'Émile', 'élodie', 'Élodie', 'ELODIE', 'Bernard', 'abel', '']);
+
+      // Délivrabilité sorts by the words shown: Bloqué, Délivré, En attente, Rebond définitif, Rebond temporaire.
+      title('delivery').click();
+      await waitUntil(() => columnTexts(grid, 'delivery')[0] === 'Bloqué', 'not sorted by delivery');
+      expect(emails().slice(0, 7)).to.deep.equal(['s4@example.org', 's0@example.org', 's5@example.org', 'new@example.org', 's2@example.org', 's6@example.org', 's1@example.org']);
+      expect(columnTexts(grid, 'delivery')).to.deep.equal(['Bloqué', 'Délivré', 'Délivré', 'Délivré', 'En attente', 'En attente', 'Rebond définitif', 'Rebond temporaire']);
+    });
+
     it('filters from header controls fit to each type', async () => {
       const grid = await renderLoadedGrid(dataSource(), EMAIL_CAMPAIGN.id);
       const filterOf = (field: string) => shadow(grid).querySelector<HTMLInputElement & HTMLSelectElement>(`.tabulator-col[tabulator-field="${field}"] .header-filter`)!;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CellComponent, ColumnDefinition, Filter, Formatter, Options, Tabulator } from 'tabulator-tables';
+import type { CellComponent, ColumnComponent, ColumnDefinition, Filter, Formatter, Options, Tabulator } from 'tabulator-tables';
 import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.js';
 import { compareValues, foldText, isEmptyValue, matchesSearch, type StatsFilter } from '../../data/stats-query.js';
 import type { CleanStatsPage } from '../../data/validate.js';
@@ -69,13 +69,43 @@ interface RemoteParams {
 
 type Sorter = Extract<NonNullable<ColumnDefinition['sorter']>, (...args: never[]) => number>;
 
-/** A sorter on `key(value)`; empty values stay at the bottom whatever the direction. */
-function sorterBy(key: (value: unknown) => unknown = (value) => value): Sorter {
-  return (a, b, _aRow, _bRow, _column, dir) => {
+/** A sorter by `compare`; empty values stay at the bottom whatever the direction. */
+function sorterBy(compare: (a: unknown, b: unknown, params: SorterParams) => number = compareValues): Sorter {
+  return (a, b, _aRow, _bRow, _column, dir, params) => {
     const last = dir === 'asc' ? 1 : -1;
     if (isEmptyValue(a)) return isEmptyValue(b) ? 0 : last;
     if (isEmptyValue(b)) return -last;
-    return compareValues(key(a), key(b));
+    return compare(a, b, params as SorterParams);
+  };
+}
+
+/** What Tabulator passes a sorter, made once per sort by `sorterParams`. */
+interface SorterParams {
+  ranks?: Map<unknown, number>;
+}
+
+/**
+ * Sorts a text column by ranks: each sort first orders the column's distinct values (a
+ * campaign repeats names, labels, domains) with `compareValues`, then compares rows by rank,
+ * which is many times quicker than collating every pair of rows.
+ */
+function rankedTextSort(key: (value: unknown) => unknown): Pick<ColumnDefinition, 'sorter' | 'sorterParams'> {
+  return {
+    sorter: sorterBy((a, b, { ranks }) => ranks!.get(a)! - ranks!.get(b)!),
+    sorterParams: ((column: ColumnComponent) => {
+      const field = column.getField();
+      const distinct = new Set<unknown>();
+      for (const row of column.getTable().getData() as Record<string, unknown>[]) distinct.add(row[field]);
+      const ordered = [...distinct].sort((a, b) => compareValues(key(a), key(b)));
+      // Values the collation holds equal ("Élodie", "elodie") share a rank, keeping their rows' order.
+      const ranks = new Map<unknown, number>();
+      let rank = 0;
+      ordered.forEach((value, i) => {
+        if (i > 0 && compareValues(key(ordered[i - 1]), key(value)) !== 0) rank++;
+        ranks.set(value, rank);
+      });
+      return { ranks } satisfies SorterParams;
+    }) as unknown as ColumnDefinition['sorterParams'],
   };
 }
 
@@ -545,7 +575,11 @@ export class StatsTableController implements ReactiveController {
         title,
         field: column.field,
         minWidth: column.minWidth,
-        sorter: column.kind === 'label' ? sorterBy((value) => m.delivery[value as keyof typeof m.delivery] ?? value) : sorterBy(),
+        ...(column.kind === 'label'
+          ? rankedTextSort((value) => m.delivery[value as keyof typeof m.delivery] ?? value)
+          : column.kind === 'text'
+            ? rankedTextSort((value) => value)
+            : { sorter: sorterBy() }),
         headerFilter: this.headerFilter(column, title) as unknown as ColumnDefinition['headerFilter'],
         headerFilterFunc: this.headerFilterFunc(column) as unknown as ColumnDefinition['headerFilterFunc'],
         headerFilterPlaceholder: column.filter === 'text' ? m.filterPlaceholder : column.filter === 'min' ? m.filterMin : '',
