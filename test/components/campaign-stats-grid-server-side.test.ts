@@ -119,7 +119,7 @@ describe('<campaign-stats-grid> server-side mode', () => {
     const grid = await renderPagedGrid(ds, CONTACTS);
     expect(queries(ds)).to.deep.equal([
       { offset: 0, limit: SERVER_PAGE_SIZE },
-      { offset: SERVER_PAGE_SIZE, limit: 50_000 },
+      { offset: SERVER_PAGE_SIZE, limit: 20_000 },
     ]);
     expect(tableOf(grid).getDataCount()).to.equal(CONTACTS);
     expect(shadow(grid).querySelector('.tabulator-paginator')).to.equal(null);
