@@ -10,17 +10,6 @@ export const campaignListStyles = css`
 
   .base {
     container: campaign-list / inline-size;
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
-    background: var(--_surface);
-  }
-
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
   }
 
   .search-field {

@@ -14,6 +14,7 @@ import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
 import { describeError } from '../../internal/error-message.js';
 import { themeStyles } from '../../internal/theme.styles.js';
+import { layoutStyles } from '../../internal/layout.styles.js';
 import { stateStyles } from '../../internal/state.styles.js';
 import type { CampaignStatsGrid } from '../campaign-stats-grid/campaign-stats-grid.js';
 import { readCampaignPage, type CampaignPage } from './campaign-page.js';
@@ -94,7 +95,7 @@ interface ListView extends CampaignPage {
  * @cssprop --campaign-stats-spacing - Base spacing unit.
  */
 export class CampaignList extends CampaignStatsElement {
-  static override styles = [themeStyles, stateStyles, campaignListStyles];
+  static override styles = [themeStyles, layoutStyles, stateStyles, campaignListStyles];
 
   /** The channel listed: `email` or `sms` (anything else: `email`, with a warning). */
   @property({ reflect: true }) channel: Channel = DEFAULT_CHANNEL;

@@ -12,20 +12,6 @@ export const gridStyles = css`
     --_row-alt: var(--campaign-stats-grid-row-alt-background, #fafbfc);
   }
 
-  .base {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space);
-    background: var(--_surface);
-  }
-
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_space);
-  }
-
   .search {
     flex: 0 1 300px;
     min-width: 180px;

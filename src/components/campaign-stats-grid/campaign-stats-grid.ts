@@ -17,6 +17,7 @@ import { emit } from '../../internal/emit.js';
 import { describeError, toError } from '../../internal/error-message.js';
 import { IntervalController } from '../../internal/interval-controller.js';
 import { themeStyles } from '../../internal/theme.styles.js';
+import { layoutStyles } from '../../internal/layout.styles.js';
 import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
@@ -139,7 +140,7 @@ class OperationError extends Error {
  * @cssprop --campaign-stats-grid-row-alt-background - Background of every other row.
  */
 export class CampaignStatsGrid extends CampaignStatsElement {
-  static override styles = [themeStyles, stateStyles, tabulatorStyles, gridStyles];
+  static override styles = [themeStyles, layoutStyles, stateStyles, tabulatorStyles, gridStyles];
 
   /** The campaign whose statistics are shown. */
   @property({ attribute: 'campaign-id', reflect: true }) campaignId = '';
