@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { html, nothing } from 'lit';
 import '../../src/define/campaign-list.js';
 import type { CampaignList } from '../../src/components/campaign-list/campaign-list.js';
-import { dataSourceFor, demoSourceArgs, demoSourceArgTypes, type DemoSourceArgs } from '../support/demo-source.js';
+import { dataSourceFor, demoSourceArgs, demoSourceArgTypes, LANG_ARG_TYPE, type DemoSourceArgs } from '../support/demo-source.js';
 
 /**
  * Every state of `<campaign-list>` that a designer must review, on the in-memory
@@ -66,12 +66,7 @@ const meta = {
       options: ['email', 'sms'],
       table: { category: 'attributes', defaultValue: { summary: 'email' } },
     },
-    lang: {
-      description: "Attribut `lang` de l'élément ; vide = langue de la barre d'outils (ancêtre `[lang]`).",
-      control: { type: 'inline-radio', labels: { '': 'hérité', fr: 'fr', en: 'en' } },
-      options: ['', 'fr', 'en'],
-      table: { category: 'attributes' },
-    },
+    lang: LANG_ARG_TYPE,
     'page-size': {
       description: 'Campagnes par page, de 1 à 100 (attribut `page-size`).',
       control: { type: 'number', min: 1, max: 100, step: 1 },

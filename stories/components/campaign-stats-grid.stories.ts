@@ -3,7 +3,7 @@ import { withActions } from 'storybook/actions/decorator';
 import { expect, waitFor } from 'storybook/test';
 import { html, nothing } from 'lit';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
-import { demoDataSourceFor, demoSourceArgTypes, type DemoSourceArgs } from '../support/demo-source.js';
+import { demoDataSourceFor, demoSourceArgTypes, LANG_ARG_TYPE, type DemoSourceArgs } from '../support/demo-source.js';
 
 /**
  * Every state of `<campaign-stats-grid>` that a designer must review, on the in-memory
@@ -90,12 +90,7 @@ const meta = {
       options: Object.keys(CAMPAIGNS),
       table: { category: 'attributes' },
     },
-    lang: {
-      description: "Attribut `lang` de l'élément ; vide = langue de la barre d'outils (ancêtre `[lang]`).",
-      control: { type: 'inline-radio', labels: { '': 'hérité', fr: 'fr', en: 'en' } },
-      options: ['', 'fr', 'en'],
-      table: { category: 'attributes' },
-    },
+    lang: LANG_ARG_TYPE,
     height: {
       description: 'Hauteur du tableau, une longueur CSS (attribut `height`).',
       control: 'text',

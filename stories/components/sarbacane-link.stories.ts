@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { withActions } from 'storybook/actions/decorator';
 import { html, nothing } from 'lit';
 import '../../src/define/sarbacane-link.js';
-import { dataSourceFor, demoSourceArgs, demoSourceArgTypes, type DemoSourceArgs } from '../support/demo-source.js';
+import { dataSourceFor, demoSourceArgs, demoSourceArgTypes, LANG_ARG_TYPE, type DemoSourceArgs } from '../support/demo-source.js';
 
 /**
  * Every state of `<sarbacane-link>` that a designer must review, on the in-memory
@@ -82,12 +82,7 @@ const meta = {
       options: Object.keys(CAMPAIGNS),
       table: { category: 'attributes' },
     },
-    lang: {
-      description: "Attribut `lang` de l'élément ; vide = langue de la barre d'outils (ancêtre `[lang]`).",
-      control: { type: 'inline-radio', labels: { '': 'hérité', fr: 'fr', en: 'en' } },
-      options: ['', 'fr', 'en'],
-      table: { category: 'attributes' },
-    },
+    lang: LANG_ARG_TYPE,
     'allowed-hosts': {
       description: 'Hôtes autorisés en plus de `sarbacane.com` (et de leurs sous-domaines), séparés par des espaces.',
       control: 'text',

@@ -9,6 +9,14 @@ import { DemoDataSource, type DemoOperation } from '../../src/data/demo-data-sou
  * cannot show by itself (a report address of the host's choosing, a source with no campaign).
  */
 
+/** Every element's `lang` control: empty, it inherits the language of the toolbar (an ancestor `[lang]`). */
+export const LANG_ARG_TYPE = {
+  description: "Attribut `lang` de l'élément ; vide = langue de la barre d'outils (ancêtre `[lang]`).",
+  control: { type: 'inline-radio' as const, labels: { '': 'hérité', fr: 'fr', en: 'en' } },
+  options: ['', 'fr', 'en'],
+  table: { category: 'attributes' },
+};
+
 /** Where the demo campaigns are laid out from, and the fixed time their figures are read at. */
 export const REFERENCE_TIME = '2026-11-25T20:30:00.000Z';
 export const FIXED_NOW = '2026-11-26T20:30:00.000Z';
