@@ -12,6 +12,7 @@ import { DataSourceError } from '../../src/data/data-source-error.js';
 import { DemoDataSource, type DemoDataSourceOptions } from '../../src/data/demo-data-source.js';
 import { applyStatsQuery, foldText } from '../../src/data/stats-query.js';
 import { validateCampaign, validateStatsPage } from '../../src/data/validate.js';
+import { rejection } from '../helpers/rejection.js';
 
 const REFERENCE = '2026-11-26T20:30:00.000Z';
 const HOUR = 3_600_000;
@@ -26,15 +27,6 @@ function clocked(options: DemoDataSourceOptions = {}, at: string | number = REFE
 
 async function allRows(ds: DemoDataSource, campaignId: string, q: Partial<StatsQuery> = {}): Promise<ContactStats[]> {
   return (await ds.getContactStats(campaignId, { offset: 0, limit: 1_000_000, ...q })).rows;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject.');
 }
 
 /** A contact's index in its campaign (ids end with index + 1). */

@@ -4,6 +4,7 @@ import { DataSourceError, type DataSourceErrorKind } from '../../src/data/data-s
 import { DemoDataSource } from '../../src/data/demo-data-source.js';
 import { RestDataSource } from '../../src/data/rest-data-source.js';
 import { TEST_CLOCK, type RecordedRequest } from '../../server/test-shared.js';
+import { rejection } from '../helpers/rejection.js';
 
 /*
  * Against a real HTTP server: the web-test-runner dev server hands `/api` (the demo data on
@@ -36,15 +37,6 @@ function recording(options: Partial<ConstructorParameters<typeof RestDataSource>
       return list[0]!;
     },
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the promise to reject.');
 }
 
 async function dataSourceError(promise: Promise<unknown>, kind: DataSourceErrorKind): Promise<DataSourceError> {
