@@ -1,11 +1,29 @@
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { inlineCssRollupPlugin } from './scripts/inline-css.js';
 
-const typescriptOptions = { tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: undefined, rootDir: 'src' };
+const typescriptOptions = { tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: undefined, rootDir: 'src', sourceMap: false };
+
+/**
+ * The export engine (with sheetjs-style, CommonJS) is built once, self-contained, into two
+ * files that the element modules reach only by these relative URLs: the main-thread fallback
+ * `./xlsx-engine.js` (a dynamic import) and the worker `./export-worker.js` (a Worker URL), plus
+ * `./export-worker-source.js`, the worker's code as a string, for a Blob-URL start where the
+ * host's bundler did not emit the worker file. A host's bundler never meets CommonJS.
+ */
+const ENGINE_FILES = { 'excel-export.ts': './xlsx-engine.js', 'export-worker-start.ts': './export-worker-source.js' };
+function engineAsExternalFiles() {
+  return {
+    name: 'engine-as-external-files',
+    resolveId(source, importer) {
+      const from = importer?.match(/\/src\/export\/([^/]+)$/)?.[1];
+      return from && ENGINE_FILES[from] === source ? { id: source, external: 'absolute' } : null;
+    },
+  };
+}
 
 /** sheetjs-style's code pages (~470 KB) serve legacy formats only; an .xlsx never needs them. */
 function stubCodePages() {
@@ -20,52 +38,74 @@ function stubCodePages() {
   };
 }
 
+/** Writes the worker's code beside it as a module exporting it as a string (see ENGINE_FILES). */
+function workerSourceModule() {
+  return {
+    name: 'worker-source-module',
+    generateBundle(_options, bundle) {
+      const worker = bundle['export-worker.js'];
+      this.emitFile({
+        type: 'asset',
+        fileName: 'export-worker-source.js',
+        source: `/** The export worker's code, started from a Blob URL where ./export-worker.js cannot be. */\nexport default ${JSON.stringify(worker.code)};\n`,
+      });
+    },
+  };
+}
+
+/** The engine's files go beside the modules that load them, in both builds: written once, copied. */
+function copyTo(dir) {
+  return {
+    name: 'copy-to',
+    writeBundle(options, bundle) {
+      mkdirSync(dir, { recursive: true });
+      for (const file of Object.keys(bundle)) copyFileSync(`${options.dir}/${file}`, `${dir}/${file}`);
+    },
+  };
+}
+
 const defines = readdirSync('src/define').map((file) => `src/define/${file}`);
 
-/** Everything bundled, CommonJS sheetjs-style converted, minified. */
+/** Everything bundled and minified; CommonJS (sheetjs-style, crc-32) converted. */
 function selfContainedPlugins() {
   return [
+    engineAsExternalFiles(),
     stubCodePages(),
     inlineCssRollupPlugin(),
     nodeResolve({ browser: true }),
-    commonjs({ include: /node_modules\/sheetjs-style/, strictRequires: false }),
-    typescript({ ...typescriptOptions, outDir: 'dist/standalone', sourceMap: true }),
+    commonjs({ include: /node_modules\/(sheetjs-style|crc-32)\//, strictRequires: false }),
+    typescript(typescriptOptions),
     terser({ format: { comments: false } }),
   ];
 }
 
 export default [
-  // 1. Per-module ESM for bundlers: one file per source module, dependencies left to the host.
-  //    The export worker is an entry of its own: src/export/excel-export.ts refers to it by
-  //    `new Worker(new URL('./export-worker.js', import.meta.url))`, not by an import, which
-  //    the host's bundler (Vite, webpack 5…) recognises to build the worker.
+  // 1. Per-module ESM for bundlers: one file per source module, lit, @lit/task, Tabulator and
+  //    tslib left to the host; Tabulator's stylesheet compiled to a JS string module.
   {
-    input: ['src/index.ts', ...defines, 'src/export/export-worker.ts'],
-    external: (id) => /^(lit|@lit\/|tabulator-tables|sheetjs-style)/.test(id),
-    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
-    plugins: [inlineCssRollupPlugin(), nodeResolve({ browser: true }), typescript({ ...typescriptOptions, outDir: 'dist', sourceMap: true })],
+    input: ['src/index.ts', ...defines],
+    external: (id) => /^(lit|@lit\/task|tslib)(\/|$)/.test(id) || id === 'tabulator-tables',
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+    plugins: [engineAsExternalFiles(), inlineCssRollupPlugin(), nodeResolve({ browser: true }), typescript(typescriptOptions)],
   },
-  // 2. One self-contained module for a plain <script type="module">. The spreadsheet writer
-  //    (sheetjs-style) is not in it: exports run in the worker (3), and where no worker can
-  //    start, in a chunk loaded by the first export only.
+  // 2. One self-contained module for a plain <script type="module">.
   {
     input: { 'campaign-stats-elements': 'src/standalone.ts' },
-    output: {
-      dir: 'dist/standalone',
-      format: 'es',
-      entryFileNames: '[name].js',
-      chunkFileNames: '[name]-[hash].js',
-      sourcemap: true,
-    },
+    output: { dir: 'dist/standalone', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     plugins: selfContainedPlugins(),
   },
-  // 3. The export worker, beside it: one file with the engine and sheetjs-style, where
-  //    `new URL('./export-worker.js', import.meta.url)` in (2) finds it. A build of its own,
-  //    so that it never shares a chunk with (2): a module worker importing the elements'
-  //    module would define custom elements in a scope that has none.
+  // 3. The main-thread fallback engine. A build of its own, like (4), so that it never shares a
+  //    chunk with the elements.
+  {
+    input: { 'xlsx-engine': 'src/export/xlsx-engine.ts' },
+    output: { dir: 'dist/export', format: 'es', entryFileNames: '[name].js' },
+    plugins: [...selfContainedPlugins(), copyTo('dist/standalone')],
+  },
+  // 4. The export worker: a module worker importing the elements' modules would define custom
+  //    elements in a scope that has none, so it is one file, with its string twin.
   {
     input: { 'export-worker': 'src/export/export-worker.ts' },
-    output: { dir: 'dist/standalone', format: 'es', entryFileNames: '[name].js', sourcemap: true, inlineDynamicImports: true },
-    plugins: selfContainedPlugins(),
+    output: { dir: 'dist/export', format: 'es', entryFileNames: '[name].js', inlineDynamicImports: true },
+    plugins: [...selfContainedPlugins(), workerSourceModule(), copyTo('dist/standalone')],
   },
 ];

@@ -47,7 +47,7 @@ export default {
     libreOfficePlugin(),
     inlineCssDevServerPlugin(),
     // sheetjs-style is CommonJS; without strictRequires: false its only export is __require.
-    commonjs({ include: ['**/node_modules/sheetjs-style/**'], strictRequires: false }),
+    commonjs({ include: ['**/node_modules/sheetjs-style/**', '**/node_modules/crc-32/**'], strictRequires: false }),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
   ],
 };

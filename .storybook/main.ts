@@ -32,6 +32,7 @@ const config: StorybookConfig = {
           // the globals this sloppy-mode code needs before it is evaluated.
           'sheetjs-style',
           'sheetjs-style/jszip.js',
+          'crc-32',
         ],
       },
       build: {

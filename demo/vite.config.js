@@ -9,6 +9,6 @@ export default defineConfig({
   plugins: [demoApiVitePlugin({ basePath: '/api' })],
   server: { port: 5173, strictPort: false, open: false },
   preview: { port: 4173 },
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/style-map.js', '@lit/task', 'tabulator-tables', 'sheetjs-style', 'sheetjs-style/jszip.js'] },
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/style-map.js', '@lit/task', 'tabulator-tables', 'sheetjs-style', 'sheetjs-style/jszip.js', 'crc-32'] },
   build: { outDir: '../dist-demo', emptyOutDir: true },
 });

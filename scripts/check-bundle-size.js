@@ -1,8 +1,10 @@
 // Bundle budget of the self-contained module (npm run check:size, after npm run build).
-// Fails (exit 1, one line) when the initial module — dist/standalone/campaign-stats-elements.js
-// plus any chunk it imports statically — is over 70 KB gzip (level 9), or when it contains the
-// spreadsheet writer (sheetjs-style), which must stay a lazily loaded chunk.
-// Prints the gzip size of the entry and of every lazy chunk beside it.
+// Counts what a page with a grid really loads before any export: the entry
+// (dist/standalone/campaign-stats-elements.js), the chunks it imports statically, and Tabulator's
+// chunk, which the grid fetches alongside its first data request. Fails (exit 1, one line) when
+// that is over 100 KB gzip (level 9), or when it contains the spreadsheet writer (sheetjs-style),
+// which must stay in the export worker and its lazily loaded fallback.
+// Prints the gzip size of every file beside it.
 // Usage: node scripts/check-bundle-size.js [dir]   (default dist/standalone)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,9 @@ import { gzipSync } from 'node:zlib';
 const DIR = process.argv[2] ?? 'dist/standalone';
 const ENTRY = 'campaign-stats-elements.js';
 /** 1 KB = 1024 bytes. */
-const BUDGET_BYTES = 70 * 1024;
+const BUDGET_BYTES = 100 * 1024;
+/** Loaded by every grid at once, though by a dynamic import. */
+const GRID_CHUNK = /^tabulator-.*\.js$/;
 /**
  * A string found only in the spreadsheet writer, minified or not: sheetjs-style names itself
  * "SheetJS" in the files it writes (docProps/app.xml) and in its messages.
@@ -38,8 +42,8 @@ function staticImports(code) {
 const files = readdirSync(DIR).filter((file) => file.endsWith('.js'));
 const code = Object.fromEntries(files.map((file) => [file, readFileSync(join(DIR, file), 'utf8')]));
 
-// The initial module: the entry and what it imports statically, transitively.
-const initial = new Set([ENTRY]);
+// What a page with a grid loads: the entry, Tabulator's chunk, and what they import statically.
+const initial = new Set([ENTRY, ...files.filter((file) => GRID_CHUNK.test(file))]);
 for (const file of initial) for (const dep of staticImports(code[file] ?? '')) if (code[dep] !== undefined) initial.add(dep);
 
 const rows = files
@@ -54,14 +58,14 @@ for (const r of rows) {
 }
 const initialRows = rows.filter((r) => r.initial);
 const initialGzip = initialRows.reduce((sum, r) => sum + r.gzip, 0);
-console.log(`  initial total: ${kb(initialGzip)} gzip of a ${kb(BUDGET_BYTES)} budget (${initialRows.length} file${initialRows.length > 1 ? 's' : ''})`);
+console.log(`  a page with a grid loads: ${kb(initialGzip)} gzip of a ${kb(BUDGET_BYTES)} budget (${initialRows.length} file${initialRows.length > 1 ? 's' : ''})`);
 
 const writerInInitial = initialRows.find((r) => r.writer);
 if (writerInInitial) {
   const marker = WRITER_MARKERS.find((m) => code[writerInInitial.file].includes(m));
-  fail(`the initial module contains the spreadsheet writer (${writerInInitial.file} has "${marker}"); it must stay a lazily imported chunk.`);
+  fail(`what a page with a grid loads contains the spreadsheet writer (${writerInInitial.file} has "${marker}"); it must stay in the worker and the lazy fallback.`);
 }
 if (initialGzip > BUDGET_BYTES) {
-  fail(`the initial module is ${kb(initialGzip)} gzip (${initialGzip} bytes), over the ${kb(BUDGET_BYTES)} budget (${BUDGET_BYTES} bytes).`);
+  fail(`a page with a grid loads ${kb(initialGzip)} gzip (${initialGzip} bytes), over the ${kb(BUDGET_BYTES)} budget (${BUDGET_BYTES} bytes).`);
 }
 console.log('check:size OK');

@@ -1,6 +1,7 @@
-// Fails when custom-elements.json is not what the analyzer makes from the sources now.
+// Fails when custom-elements.json is not what the analyzer makes from the sources now, or,
+// after `npm run build`, when it names a module that dist/ does not have.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 // The analyzer resolves --outdir against the working directory: a folder git ignores.
 const out = 'node_modules/.cache/cem-check';
@@ -13,6 +14,14 @@ try {
     process.exit(1);
   }
   console.log('custom-elements.json is up to date.');
+  if (existsSync('dist')) {
+    const missing = JSON.parse(committed).modules.map((m) => m.path).filter((path) => !existsSync(path));
+    if (missing.length) {
+      console.error(`custom-elements.json names modules that the package does not ship: ${missing.join(', ')}.`);
+      process.exit(1);
+    }
+    console.log('Every module it names is in dist/.');
+  }
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

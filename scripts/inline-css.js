@@ -13,16 +13,19 @@ function toModule(css) {
 
 /** For rollup. */
 export function inlineCssRollupPlugin() {
+  const files = new Map();
   return {
     name: 'inline-css',
     async resolveId(source, importer) {
       if (!source.endsWith(SUFFIX)) return null;
       const file = source.startsWith('.') ? path.resolve(path.dirname(importer), source.slice(0, -7)) : require.resolve(source.slice(0, -7));
-      return `${file}?inline`;
+      files.set(path.basename(file), file);
+      // A virtual module (dist/_virtual/<name>.css.js): never a path into node_modules in dist/.
+      return `\0${path.basename(file)}`;
     },
     async load(id) {
-      if (!id.endsWith(SUFFIX)) return null;
-      return toModule(await readFile(id.slice(0, -7), 'utf8'));
+      const file = id.startsWith('\0') && files.get(id.slice(1));
+      return file ? toModule(await readFile(file, 'utf8')) : null;
     },
   };
 }

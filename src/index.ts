@@ -12,4 +12,5 @@ export { DataSourceError, type DataSourceErrorKind } from './data/data-source-er
 export { DemoDataSource, type DemoDataSourceOptions, type DemoOperation } from './data/demo-data-source.js';
 export { RestDataSource, type RestDataSourceOptions } from './data/rest-data-source.js';
 export type { Messages, MessageOverrides } from './i18n/messages.js';
+export { setExportWorkerUrl, getExportWorkerUrl } from './export/export-worker-start.js';
 export { VERSION } from './internal/version.js';

@@ -6,6 +6,7 @@
  */
 import { MAX_DATA_ROWS_PER_SHEET } from './cell-values.js';
 import type { ExportColumn, ExportJob, FromWorker, ToWorker, ValueRow, WorkbookMeta } from './export-types.js';
+import { startExportWorker } from './export-worker-start.js';
 
 export { XLSX_MIME } from './export-types.js';
 export type { WorkbookMeta } from './export-types.js';
@@ -36,6 +37,8 @@ export interface ExportOptions {
   onProgress?: (progress: ExportProgress) => void;
   /** Data rows per statistics sheet: Excel's limit by default; fewer to see the overflow in tests. */
   rowsPerSheet?: number;
+  /** URL of the export worker file, where the host serves it itself (else the page-wide setting, else the default). */
+  workerUrl?: string;
 }
 
 /**
@@ -83,30 +86,20 @@ function nextTask(): Promise<void> {
   });
 }
 
-function startWorker(): Worker | undefined {
-  try {
-    // This exact form is what Vite and bundlers recognise to build and emit the worker.
-    return new Worker(new URL('./export-worker.js', import.meta.url), { type: 'module', name: 'excel-export' });
-  } catch {
-    // No Worker, or none allowed here (e.g. a cross-origin script URL, a CSP without worker-src).
-    return undefined;
-  }
-}
-
 /**
- * Runs the job in the export worker. Resolves `undefined`, having read no row, when the worker
- * cannot start (it fails before saying it is ready): the caller then runs the engine itself.
+ * Runs the job in the export worker. Resolves `undefined`, having read no row, when no worker
+ * can start: the caller then runs the engine itself.
  */
-function runInWorker(
+async function runInWorker(
   job: ExportJob,
   pages: AsyncGenerator<ValueRow[]>,
   onProgress: (rowsWritten: number) => void,
   signal: AbortSignal,
+  workerUrl: string | undefined,
 ): Promise<ExcelFile | undefined> {
-  const worker = startWorker();
-  if (!worker) return Promise.resolve(undefined);
+  const worker = await startExportWorker(workerUrl, signal);
+  if (!worker) return undefined;
   return new Promise((resolve, reject) => {
-    let ready = false;
     let ended = false;
     let settled = false;
     // One page at a time: a source's iterator is not to be asked twice concurrently.
@@ -119,14 +112,13 @@ function runInWorker(
         settle(() => reject(error));
       }
     };
-    /** `final`: the rows will not be read any more (false when the main thread takes over). */
-    const settle = (outcome: () => void, final = true) => {
+    const settle = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       // Frees the worker's memory (rows, compressed output) at once, whatever the outcome.
       worker.terminate();
       signal.removeEventListener('abort', onAbort);
-      if (final && !ended) void pages.return(undefined).catch(() => undefined);
+      if (!ended) void pages.return(undefined).catch(() => undefined);
       outcome();
     };
     const onAbort = () => settle(() => reject(abortError()));
@@ -142,10 +134,6 @@ function runInWorker(
     };
     worker.onmessage = ({ data: message }: MessageEvent<FromWorker>) => {
       switch (message.type) {
-        case 'ready':
-          ready = true;
-          post({ type: 'start', job });
-          break;
         case 'pull':
           pulling = pulling.then(pull).catch((error: unknown) => settle(() => reject(error)));
           break;
@@ -163,10 +151,10 @@ function runInWorker(
     worker.onerror = (event) => {
       // Handled here: not reported again as an uncaught error of the page.
       event.preventDefault();
-      if (ready) settle(() => reject(new Error(`The Excel export worker failed: ${event.message || 'unknown error'}.`)));
-      else settle(() => resolve(undefined), false);
+      settle(() => reject(new Error(`The Excel export worker failed: ${event.message || 'unknown error'}.`)));
     };
     worker.onmessageerror = () => settle(() => reject(new Error('The Excel export worker sent a message that could not be read.')));
+    post({ type: 'start', job });
   });
 }
 
@@ -206,7 +194,7 @@ export async function buildExcelFile(meta: WorkbookMeta, rows: RowSource, option
   const onProgress = (rowsWritten: number) => options.onProgress?.({ rowsWritten, totalRows: rows.totalRows });
   const pages = valuePages(rows, meta.columns, signal);
   try {
-    return (await runInWorker(job, pages, onProgress, signal)) ?? (await runOnMainThread(job, pages, onProgress, signal));
+    return (await runInWorker(job, pages, onProgress, signal, options.workerUrl)) ?? (await runOnMainThread(job, pages, onProgress, signal));
   } catch (error) {
     // Whatever was interrupted by the abort (a fetch, the compressor), the caller sees one AbortError.
     if (signal.aborted) throw abortError();

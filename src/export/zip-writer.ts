@@ -10,6 +10,7 @@
  * that would pass them is refused as soon as it does, with a clear error, never written
  * corrupt. Readers do not all support ZIP64, so we do not write it for the common case either.
  */
+import CRC32 from 'crc-32';
 
 /** The largest size or offset a classic ZIP field holds: 0xFFFFFFFF itself means "see ZIP64". */
 const MAX_32 = 0xffff_fffe;
@@ -24,21 +25,10 @@ const DEFLATE = 8;
 /** 2.0: the version that introduced deflate and data descriptors. */
 const VERSION = 20;
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
 /** CRC-32 (ISO 3309, as ZIP uses it) of `bytes`, continuing from `crc` (0 to start). */
 function crc32(bytes: Uint8Array, crc = 0): number {
-  let c = ~crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
+  // crc-32 reads 8 bytes a step (slicing-by-8): several times faster than a byte-wise table loop.
+  return CRC32.buf(bytes, crc) >>> 0;
 }
 
 function tooLarge(what: string): Error {

@@ -21,8 +21,12 @@ export interface CampaignStatsExportDetail {
   rowCount: number;
 }
 
+/** Where an export ran: in the export worker, or on the main thread where no worker could start. */
+export type ExportThread = 'worker' | 'main';
+
 export interface CampaignStatsExportedDetail extends CampaignStatsExportDetail {
   byteLength: number;
+  thread: ExportThread;
 }
 
 declare global {

@@ -20,7 +20,7 @@ import { themeStyles } from '../../internal/theme.styles.js';
 import { layoutStyles } from '../../internal/layout.styles.js';
 import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
-import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
+import type { CampaignStatsOperation, ExportThread } from './campaign-stats-grid.events.js';
 import { ExportMenuController } from './export-menu-controller.js';
 import { pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns, workbookTexts } from './stats-columns.js';
@@ -61,6 +61,8 @@ export interface ExcelExportResult {
   blob: Blob;
   fileName: string;
   rowCount: number;
+  /** Where the file was written: in the export worker, or on the main thread where none could start. */
+  thread: ExportThread;
 }
 
 const DEFAULT_HEIGHT = '480px';
@@ -93,7 +95,7 @@ class OperationError extends Error {
  * @fires campaign-stats-load - Statistics were loaded or refreshed. Detail: `{campaign, total, asOf}`.
  * @fires campaign-stats-error - A data-source call or an export failed. Detail: `{error, operation}`.
  * @fires campaign-stats-export - Cancelable; before an export is written. Detail: `{campaign, fileName, rowCount}`.
- * @fires campaign-stats-exported - An export was written. Detail: `{campaign, fileName, rowCount, byteLength}`.
+ * @fires campaign-stats-exported - An export was written. Detail: `{campaign, fileName, rowCount, byteLength, thread}` (`thread`: `worker`, or `main` where no worker could start).
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The bar with search, row count, data time, refresh and export.
@@ -159,6 +161,13 @@ export class CampaignStatsGrid extends CampaignStatsElement {
    * data source answers decides. The table then has a paginator; the export reads every page.
    */
   @property({ attribute: 'server-side-threshold', type: Number }) serverSideThreshold = DEFAULT_SERVER_SIDE_THRESHOLD;
+
+  /**
+   * URL of the export worker file (`dist/export/export-worker.js` of the package), for hosts
+   * whose bundler does not emit it and who serve it themselves; else the page-wide
+   * `setExportWorkerUrl()`, else the file beside the library's module.
+   */
+  @property({ attribute: 'export-worker-url' }) exportWorkerUrl?: string;
 
   /** Milliseconds a data-source call may take before it counts as failed. */
   @property({ attribute: false }) requestTimeout = 30_000;
@@ -251,6 +260,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         rows,
         {
           signal: abort.signal,
+          workerUrl: this.exportWorkerUrl || undefined,
           onProgress: ({ rowsWritten, totalRows }) => {
             if (this.exportProgress) this.exportProgress = { ...this.exportProgress, written: rowsWritten, total: totalRows };
           },
@@ -260,8 +270,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       this.exportStatus = file.truncatedCells
         ? { kind: 'warning', text: `${m.exported(fileName)} ${m.exportCellTruncated(this.localize.number(file.truncatedCells))}` }
         : { kind: 'done', text: m.exported(fileName) };
-      emit(this, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size });
-      return { blob: file.blob, fileName, rowCount: rows.totalRows };
+      emit(this, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size, thread: file.thread });
+      return { blob: file.blob, fileName, rowCount: rows.totalRows, thread: file.thread };
     } catch (error) {
       if (abort.signal.aborted && isAbortError(error)) {
         this.exportStatus = { kind: 'warning', text: m.exportCancelled };
