@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../internal/iso-date.js';
 import {
   CAMPAIGN_STATUSES,
   CHANNELS,
@@ -49,7 +50,7 @@ function requireCount(value: unknown, path: string): number {
 }
 
 function isDateString(value: unknown): value is string {
-  return typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value));
+  return parseIsoDate(value) !== undefined;
 }
 
 function optionalDate(value: unknown, path: string): string | undefined {

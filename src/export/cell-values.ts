@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../internal/iso-date.js';
 import type { ExportColumn } from './export-types.js';
 
 /** Excel's limits (https://support.microsoft.com/office/excel-specifications-and-limits). */
@@ -25,10 +26,25 @@ export interface CellContext {
   truncated: { count: number };
 }
 
-function text(value: string, context: CellContext): Cell {
+/** Characters XML 1.0 does not allow at all, in any part of the file: C0 controls but tab, LF and CR; U+FFFE and U+FFFF. */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text that every part of the file can hold: characters XML forbids are dropped, a lone
+ * surrogate becomes U+FFFD. Used for every string written, cells and sheetjs-style's parts alike.
+ */
+export function xmlSafeText(value: string): string {
+  return value.replace(NOT_XML, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
+function text(raw: string, context: CellContext): Cell {
+  const value = xmlSafeText(raw);
   if (value.length > MAX_CELL_TEXT) {
     context.truncated.count++;
-    return { t: 's', v: value.slice(0, MAX_CELL_TEXT) };
+    // Never half of a surrogate pair at the end (a broken emoji).
+    const end = /[\uD800-\uDBFF]/.test(value[MAX_CELL_TEXT - 1]!) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
+    return { t: 's', v: value.slice(0, end) };
   }
   return { t: 's', v: value };
 }
@@ -45,8 +61,9 @@ export function toCell(value: unknown, column: ExportColumn, context: CellContex
       return Number.isFinite(n) ? { t: 'n', v: n } : text(String(value), context);
     }
     case 'date': {
-      const date = value instanceof Date ? value : new Date(String(value));
-      return Number.isNaN(date.getTime()) ? undefined : { t: 'n', v: excelDateSerial(date), date: true };
+      // Only real ISO 8601 dates (or Date objects) are dates; anything else is no date.
+      const time = value instanceof Date ? value.getTime() : parseIsoDate(value);
+      return time === undefined || Number.isNaN(time) ? undefined : { t: 'n', v: excelDateSerial(new Date(time)), date: true };
     }
     case 'boolean':
       return { t: 's', v: value === true ? context.yes : context.no };

@@ -18,20 +18,22 @@ export function sheetRange(columnCount: number, lastRow: number): string {
   return `A1:${columnName(Math.max(0, columnCount - 1))}${Math.max(1, lastRow)}`;
 }
 
-/** Characters XML 1.0 does not allow at all; dropped (a lone surrogate becomes U+FFFD when encoded). */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /**
  * What must change in text content: markup characters; CR, which XML readers would turn into
- * LF; and `_xHHHH_`, which Excel reads as an escaped character, so its `_` is escaped itself.
+ * LF, written `_x000D_` as Excel writes it (SheetJS drops a `&#13;`); and `_xHHHH_`, which
+ * Excel reads as an escaped character, so its `_` is escaped itself.
  */
 const SPECIAL = /[&<>\r]|_(?=x[0-9A-Fa-f]{4}_)/g;
-const NEEDS_WORK = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
-const REPLACEMENTS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;', _: '_x005F_' };
+const NEEDS_WORK = /[&<>\r]|_x[0-9A-Fa-f]{4}_/;
+const REPLACEMENTS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '_x000D_', _: '_x005F_' };
 
-/** Text as XML character data; most values need no change and are returned as they are. */
+/**
+ * Text as XML character data; most values need no change and are returned as they are. The
+ * text comes from cell-values.ts `toCell`, which has already dropped what XML forbids.
+ */
 function escapeText(value: string): string {
   if (!NEEDS_WORK.test(value)) return value;
-  return value.replace(FORBIDDEN, '').replace(SPECIAL, (c) => REPLACEMENTS[c]!);
+  return value.replace(SPECIAL, (c) => REPLACEMENTS[c]!);
 }
 
 /** Excel trims leading and trailing white space unless told to keep it. */
@@ -121,19 +123,16 @@ export class RowWriter {
 
   /**
    * `<row>` number `rowNumber` (1-based, as in the sheet) for `values`; empty values leave no
-   * cell. A cell's reference (`r`, optional in SpreadsheetML: readers place a cell without it
-   * just after the previous one) is written on a row's first cell and after a gap only: the
-   * references were a fifth of the XML and its least compressible part.
+   * cell. Every cell has its reference (`r="B2"`): optional in SpreadsheetML, but readers that
+   * scan for it (SheetJS) misplace cells without it when their text looks like an attribute.
    */
   row(rowNumber: number, values: ValueRow): string {
     const r = String(rowNumber);
     let xml = `<row r="${r}">`;
-    let next = -1;
     for (let c = 0; c < this.columns.length; c++) {
       const cell = toCell(values[c], this.columns[c]!, this.context);
       if (!cell) continue;
-      const ref = c === next ? '<c' : `<c r="${this.names[c]}${r}"`;
-      next = c + 1;
+      const ref = `<c r="${this.names[c]}${r}"`;
       if (cell.t === 'n') {
         xml += `${ref}${cell.date ? this.styles.date : this.styles.number}><v>${cell.v}</v></c>`;
         continue;

@@ -14,7 +14,7 @@ import './sheetjs.js';
 import XLSX from 'sheetjs-style';
 import JSZipSync from 'sheetjs-style/jszip.js';
 import type { WorkSheet } from 'sheetjs-style';
-import { toCell, type CellContext } from './cell-values.js';
+import { toCell, xmlSafeText, type CellContext } from './cell-values.js';
 import { XLSX_MIME, type EngineResult, type ExportColumn, type ExportJob, type ValueRow, type WorkbookMeta } from './export-types.js';
 import { RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
 import { ZipWriter } from './zip-writer.js';
@@ -65,24 +65,32 @@ function columnWidths(columns: ExportColumn[], sample: readonly ValueRow[], cont
   });
 }
 
+/**
+ * A text cell for sheetjs-style, which writes text as it is: `_xHHHH_` in it would read as an
+ * escaped character, so its `_` is escaped as OOXML says (sheet-xml.ts does the same for rows).
+ */
+function textCell(text: string, style?: Record<string, unknown>): Record<string, unknown> {
+  return { t: 's', v: text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_'), ...(style && { s: style }) };
+}
+
 function campaignSheet(meta: WorkbookMeta, rowCount: number, context: CellContext): WorkSheet {
   const { texts, campaign } = meta;
   const format = dateFormat(meta.locale);
   const date = (iso: string | undefined) => {
     const cell = toCell(iso, { field: '', title: '', kind: 'date' }, context);
-    return cell ? { t: 'n', v: cell.v, z: format } : { t: 's', v: '' };
+    return cell ? { t: 'n', v: cell.v, z: format } : textCell('');
   };
   const name = toCell(campaign.name, { field: '', title: '', kind: 'text' }, context);
   const lines: [string, Record<string, unknown>][] = [
-    [texts.campaignSheet.name, { t: 's', v: name?.v ?? '' }],
-    [texts.campaignSheet.channel, { t: 's', v: texts.channel }],
+    [texts.campaignSheet.name, textCell(String(name?.v ?? ''))],
+    [texts.campaignSheet.channel, textCell(texts.channel)],
     [texts.campaignSheet.sendFinishedAt, date(campaign.sendFinishedAt)],
     [texts.campaignSheet.asOf, date(meta.asOf)],
     [texts.campaignSheet.rowCount, { t: 'n', v: rowCount }],
   ];
   const sheet: WorkSheet = {};
   lines.forEach(([label, value], r) => {
-    sheet[XLSX.utils.encode_cell({ r, c: 0 })] = { t: 's', v: label, s: labelStyle() };
+    sheet[XLSX.utils.encode_cell({ r, c: 0 })] = textCell(label, labelStyle());
     sheet[XLSX.utils.encode_cell({ r, c: 1 })] = value;
   });
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lines.length - 1, c: 1 } });
@@ -100,7 +108,7 @@ function campaignSheet(meta: WorkbookMeta, rowCount: number, context: CellContex
 function templateStatsSheet(meta: WorkbookMeta, ref: string, widths: { wch: number }[], withSample: boolean): WorkSheet {
   const sheet: WorkSheet = {};
   meta.columns.forEach((column, c) => {
-    sheet[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: column.title, s: headerStyle() };
+    sheet[XLSX.utils.encode_cell({ r: 0, c })] = textCell(column.title, headerStyle());
   });
   let last = { r: 0, c: Math.max(0, meta.columns.length - 1) };
   if (withSample) {
@@ -155,14 +163,31 @@ function splitSheet(xml: string, ref: string): SheetTemplate {
   };
 }
 
+/** `value` with every string in it made XML-safe (plain data: the job as posted to the worker). */
+function withXmlSafeTexts<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafeText(value) as T;
+  if (Array.isArray(value)) return value.map(withXmlSafeTexts) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withXmlSafeTexts(v)])) as T;
+  }
+  return value;
+}
+
+/** Excel refuses `[ ] : * ? / \` in a sheet name and more than 31 characters. */
+function sheetName(base: string, suffix = ''): string {
+  const name = base.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet';
+  return name.slice(0, 31 - suffix.length) + suffix;
+}
+
 function buildTemplate(job: ExportJob, counts: number[], widths: { wch: number }[], context: CellContext): Template {
   const { meta } = job;
-  const names = counts.map((_, i) => (i === 0 ? meta.texts.sheetStats : `${meta.texts.sheetStats} (${i + 1})`));
+  const names = counts.map((_, i) => sheetName(meta.texts.sheetStats, i === 0 ? '' : ` (${i + 1})`));
+  const campaignName = sheetName(meta.texts.sheetCampaign);
   const refs = counts.map((count) => sheetRange(meta.columns.length, count + 1));
-  const workbook = { SheetNames: [...names, meta.texts.sheetCampaign], Sheets: {} as Record<string, WorkSheet> };
+  const workbook = { SheetNames: [...names, campaignName], Sheets: {} as Record<string, WorkSheet> };
   const withSample = counts[0]! > 0;
   names.forEach((name, i) => (workbook.Sheets[name] = templateStatsSheet(meta, refs[i]!, widths, withSample && i === 0)));
-  workbook.Sheets[meta.texts.sheetCampaign] = campaignSheet(meta, job.totalRows, context);
+  workbook.Sheets[campaignName] = campaignSheet(meta, job.totalRows, context);
   // Shared strings: the header and the "Campagne" sheet refer to them; the streamed rows add theirs.
   const zip = new JSZipSync(XLSX.write(workbook, { bookType: 'xlsx', type: 'array', bookSST: true }) as ArrayBuffer);
   const text = (path: string) => {
@@ -261,7 +286,9 @@ export interface EngineHooks {
  * order). The source must give exactly `job.totalRows` rows: the sheets' layout, ranges and
  * the row count in the "Campagne" sheet are decided from it before the first row is written.
  */
-export async function writeWorkbook(job: ExportJob, pages: AsyncIterable<readonly ValueRow[]>, hooks: EngineHooks): Promise<EngineResult> {
+export async function writeWorkbook(untrustedJob: ExportJob, pages: AsyncIterable<readonly ValueRow[]>, hooks: EngineHooks): Promise<EngineResult> {
+  // Texts (a host's `strings`, a campaign's fields) reach sheetjs-style's parts as they are: made XML-safe first.
+  const job = withXmlSafeTexts(untrustedJob);
   const { meta, totalRows } = job;
   const context: CellContext = { yes: meta.texts.yes, no: meta.texts.no, truncated: { count: 0 } };
   const cursor = new RowCursor(pages);

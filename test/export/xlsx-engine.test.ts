@@ -159,7 +159,7 @@ describe('Excel export engine', () => {
     // Phones and emails inline; yes/no and labels shared, once each. A cell reference only
     // where the position does not follow from the previous cell: on the first.
     expect(sheetXml).to.match(
-      /<row r="2"><c r="A2" t="inlineStr"><is><t>Nom 0<\/t><\/is><\/c><c t="inlineStr"><is><t>contact\.0@exemple\.fr<\/t><\/is><\/c><c t="inlineStr"><is><t>\+33610000000<\/t><\/is><\/c><c t="s"><v>\d+<\/v><\/c><c t="s"><v>\d+<\/v><\/c><c><v>0<\/v><\/c><\/row>/,
+      /<row r="2"><c r="A2" t="inlineStr"><is><t>Nom 0<\/t><\/is><\/c><c r="B2" t="inlineStr"><is><t>contact\.0@exemple\.fr<\/t><\/is><\/c><c r="C2" t="inlineStr"><is><t>\+33610000000<\/t><\/is><\/c><c r="D2" t="s"><v>\d+<\/v><\/c><c r="E2" t="s"><v>\d+<\/v><\/c><c r="F2"><v>0<\/v><\/c><\/row>/,
     );
     expect(xml('xl/sharedStrings.xml').match(/<t>Délivré<\/t>/g)).to.have.length(1);
     expect(xml('xl/workbook.xml')).to.contain('!A1:G301</definedName>');
@@ -191,8 +191,8 @@ describe('Excel export engine', () => {
     expect(sheet.every((row) => row[0]!.t === 's')).to.equal(true);
     const sheetXml = xml('xl/worksheets/sheet1.xml');
     expect(sheetXml).to.not.match(/<f[ >]/);
-    // After the empty email and phone, the label cell says where it is.
-    expect(sheetXml).to.match(/<row r="2"><c r="A2" t="inlineStr"><is><t>Élodie Ñúñez-Ødegård<\/t><\/is><\/c><c r="D2" t="s"><v>\d+<\/v><\/c><c t="s">/);
+    // Every cell says where it is, after the empty email and phone too.
+    expect(sheetXml).to.match(/<row r="2"><c r="A2" t="inlineStr"><is><t>Élodie Ñúñez-Ødegård<\/t><\/is><\/c><c r="D2" t="s"><v>\d+<\/v><\/c><c r="E2" t="s">/);
     // The file parses as XML: nothing XML forbids got through.
     for (const part of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) {
       const parsed = new DOMParser().parseFromString(xml(part), 'application/xml');
