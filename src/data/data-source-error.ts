@@ -12,7 +12,18 @@ export type DataSourceErrorKind =
   | 'invalid-response' // an answer of the wrong shape
   | 'unknown';
 
+/**
+ * Marks a `DataSourceError` of any copy of the library on the page: a host's module may throw
+ * one from its own bundle, which `instanceof` on this copy's class alone would not recognise.
+ */
+const BRAND = Symbol.for('hub3e.campaign-stats.data-source-error');
+
 export class DataSourceError extends Error {
+  /** `instanceof DataSourceError` is true for an error of any copy of the library. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   override name = 'DataSourceError';
   readonly kind: DataSourceErrorKind;
   readonly status: number | undefined;
@@ -21,6 +32,10 @@ export class DataSourceError extends Error {
     super(message, { cause: options.cause });
     this.kind = kind;
     this.status = options.status;
+  }
+
+  get [BRAND](): true {
+    return true;
   }
 
   /** Whether trying again may help (an access or not-found error will not go away by itself). */

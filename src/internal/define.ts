@@ -1,10 +1,12 @@
 type VersionedElement = CustomElementConstructor & { version?: string };
 
-const warned = new Set<string>();
+/** One warning per page, whichever copy of the library comes second: shared on globalThis. */
+const WARNED = Symbol.for('hub3e.campaign-stats.version-warned');
+type Registry = { [WARNED]?: boolean };
 
 /**
  * Defines `tag` unless it already is: several separately bundled copies of the library may
- * share a page. Another version already defined wins, with one warning per tag.
+ * share a page. Another version already defined wins, with one warning per page.
  */
 export function defineElement(tag: string, element: VersionedElement): void {
   const existing = customElements.get(tag) as VersionedElement | undefined;
@@ -12,10 +14,11 @@ export function defineElement(tag: string, element: VersionedElement): void {
     customElements.define(tag, element);
     return;
   }
-  if (existing !== element && existing.version !== element.version && !warned.has(tag)) {
-    warned.add(tag);
+  const registry = globalThis as Registry;
+  if (existing !== element && existing.version !== element.version && !registry[WARNED]) {
+    registry[WARNED] = true;
     console.warn(
-      `<${tag}>: version ${existing.version ?? 'unknown'} is already defined on this page; version ${element.version ?? 'unknown'} is not used.`,
+      `<${tag}> and the other campaign statistics elements: version ${existing.version ?? 'unknown'} is already defined on this page; version ${element.version ?? 'unknown'} is not used.`,
     );
   }
 }

@@ -4,7 +4,8 @@ import { TimeoutError } from './abort.js';
 
 /** The user-facing message for an error thrown by a data source, and whether a retry may help. */
 export function describeError(error: unknown, m: Messages): { message: string; retryable: boolean } {
-  if (error instanceof DataSourceError) return { message: m.errors[error.kind], retryable: error.retryable };
+  // Another copy (or version) of the library may know a kind this one does not.
+  if (error instanceof DataSourceError) return { message: m.errors[error.kind] ?? m.errors.unknown, retryable: error.retryable !== false };
   if (error instanceof TimeoutError) return { message: m.errors.timeout, retryable: true };
   return { message: m.errors.unknown, retryable: true };
 }
