@@ -1,5 +1,9 @@
-/** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
-const REFUSED = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
+/**
+ * Characters Windows, macOS or Linux refuse in a file name, control characters, bidi controls
+ * (U+202E would show "Rapport‮xslx.exe" as an .exe), non-characters and lone surrogates.
+ */
+const REFUSED =
+  /[<>:"/\\|?*\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX_BASE_LENGTH = 120;
 
@@ -8,10 +12,10 @@ function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** `<campaign name>_statistiques_<YYYY-MM-DD>.xlsx`, safe on every file system. */
-export function exportFileName(campaignName: string, date: Date): string {
+/** `<campaign name>_<word>_<YYYY-MM-DD>.xlsx` (`statistiques` in French, `statistics` in English), safe on every file system. */
+export function exportFileName(campaignName: string, date: Date, word = 'statistiques'): string {
   let base = campaignName.replace(REFUSED, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
   if (base.length > MAX_BASE_LENGTH) base = base.slice(0, MAX_BASE_LENGTH).trimEnd();
   if (!base || RESERVED.test(base)) base = `_${base || 'campagne'}`;
-  return `${base}_statistiques_${isoDay(date)}.xlsx`;
+  return `${base}_${word}_${isoDay(date)}.xlsx`;
 }

@@ -112,6 +112,7 @@ export const en: Messages = {
   exportCellTruncated: (count) => `${count} cell(s) were longer than 32,767 characters, the Excel limit: their text was truncated.`,
 
   sheetStats: 'Statistics',
+  fileNameWord: 'statistics',
   sheetCampaign: 'Campaign',
   campaignSheet: {
     name: 'Campaign',

@@ -112,6 +112,7 @@ export const fr: Messages = {
   exportCellTruncated: (count) => `${count} cellule(s) dépassaient 32 767 caractères, la limite d'Excel : leur texte a été tronqué.`,
 
   sheetStats: 'Statistiques',
+  fileNameWord: 'statistiques',
   sheetCampaign: 'Campagne',
   campaignSheet: {
     name: 'Campagne',

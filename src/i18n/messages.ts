@@ -85,6 +85,8 @@ export interface Messages {
   exportCellTruncated: (count: string) => string;
 
   sheetStats: string;
+  /** The word between the campaign's name and the date in an export's file name. */
+  fileNameWord: string;
   sheetCampaign: string;
   campaignSheet: {
     name: string;

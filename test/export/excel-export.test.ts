@@ -129,7 +129,7 @@ describe('Excel export', () => {
   it('keeps phone numbers as text and speaks English under lang="en"', async () => {
     const grid = await renderLoadedGrid(dataSource(), SMS_CAMPAIGN.id, { lang: 'en' });
     const { blob, fileName } = await grid.exportExcel({ download: false });
-    expect(fileName).to.equal('Rappel JPO_statistiques_2026-11-26.xlsx');
+    expect(fileName).to.equal('Rappel JPO_statistics_2026-11-26.xlsx');
     const { workbook } = await parseXlsx(blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistics', 'Campaign']);
     const rows = rowsOf(workbook.Sheets.Statistics as unknown as Sheet);

@@ -13,6 +13,15 @@ describe('exportFileName', () => {
     expect(exportFileName('Tab\there\nline', day)).to.equal('Tab_here_line_statistiques_2026-11-26.xlsx');
   });
 
+  it('says statistics in English', () => {
+    expect(exportFileName('Open day', day, 'statistics')).to.equal('Open day_statistics_2026-11-26.xlsx');
+  });
+
+  it('replaces bidi controls, non-characters and lone surrogates, so that the name shows what it is', () => {
+    expect(exportFileName('Rapport\u202Exslx.exe', day)).to.equal('Rapport_xslx.exe_statistiques_2026-11-26.xlsx');
+    expect(exportFileName('a\u2066b\u200Fc\uFFFEd\uFDD0e\uD800f 😀', day)).to.equal('a_b_c_d_e_f 😀_statistiques_2026-11-26.xlsx');
+  });
+
   it('never gives an empty, reserved or dot-ended name', () => {
     expect(exportFileName('   ', day)).to.equal('_campagne_statistiques_2026-11-26.xlsx');
     expect(exportFileName('CON', day)).to.equal('_CON_statistiques_2026-11-26.xlsx');

@@ -235,7 +235,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     const m = this.localize.messages;
     const columns = this.table.visibleColumns().map((column) => exportColumn(column, m));
     const rows = this.exportRows(view);
-    const fileName = exportFileName(view.campaign.name, new Date(view.asOf));
+    const fileName = exportFileName(view.campaign.name, new Date(view.asOf), m.fileNameWord);
     const detail = { campaign: view.campaign, fileName, rowCount: rows.totalRows };
     if (!emit(this, 'campaign-stats-export', detail, { cancelable: true })) {
       throw new DOMException('The export was cancelled by a campaign-stats-export listener.', 'AbortError');
