@@ -64,6 +64,20 @@ function copyTo(dir) {
   };
 }
 
+/**
+ * sheetjs-style and its JSZip test for Node's `Buffer`, `process` and `global`: declared empty in
+ * their modules, the browser paths are taken and no free reference is left for a host bundler
+ * to polyfill (Parcel installs `buffer` for one, and cannot under CI).
+ */
+function withoutNodeGlobals() {
+  return {
+    name: 'without-node-globals',
+    transform(code, id) {
+      return /node_modules\/(sheetjs-style|crc-32)\//.test(id) ? { code: `var Buffer, process, global;\n${code}`, map: null } : null;
+    },
+  };
+}
+
 const defines = readdirSync('src/define').map((file) => `src/define/${file}`);
 
 /** Everything bundled and minified; CommonJS (sheetjs-style, crc-32) converted. */
@@ -71,6 +85,7 @@ function selfContainedPlugins() {
   return [
     engineAsExternalFiles(),
     stubCodePages(),
+    withoutNodeGlobals(),
     inlineCssRollupPlugin(),
     nodeResolve({ browser: true }),
     commonjs({ include: /node_modules\/(sheetjs-style|crc-32)\//, strictRequires: false }),
