@@ -12,6 +12,7 @@ import {
 import { DataSourceError, type DataSourceErrorKind } from './data-source-error.js';
 import { validateCampaign, validateCampaignList, validateSarbacaneAccess, validateStatsPage } from './validate.js';
 import { abortError } from '../internal/abort.js';
+import { timerDelay } from '../internal/timer-delay.js';
 
 export interface RestDataSourceOptions {
   /**
@@ -112,7 +113,7 @@ export class RestDataSource implements CampaignDataSource {
         ? setTimeout(() => {
             abortedBy ??= 'timeout';
             controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-          }, timeout)
+          }, timerDelay(timeout))
         : undefined;
     const failed = (error: unknown, during: string): Error => {
       if (abortedBy === 'caller') return abortError();

@@ -1,4 +1,5 @@
 /** Helpers for cancellable async work: every data-source call takes an `AbortSignal`. */
+import { timerDelay } from './timer-delay.js';
 
 export function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
@@ -19,7 +20,7 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, ms);
+    }, timerDelay(ms));
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError());
@@ -57,7 +58,7 @@ export function callWithTimeout<T>(call: (signal: AbortSignal) => Promise<T>, ms
             cleanup();
             controller.abort();
             reject(new TimeoutError(`No answer after ${ms} ms.`));
-          }, ms)
+          }, timerDelay(ms))
         : undefined;
     signal?.addEventListener('abort', onAbort, { once: true });
     let pending: Promise<T>;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { timerDelay } from './timer-delay.js';
 
 /**
  * Calls `tick` every `seconds` while the host is connected and the page is visible: a
@@ -37,7 +38,7 @@ export class IntervalController implements ReactiveController {
     if (this.connected && this.seconds > 0) {
       this.timer = setInterval(() => {
         if (document.visibilityState !== 'hidden') this.tick();
-      }, this.seconds * 1000);
+      }, timerDelay(this.seconds * 1000));
     }
   }
 }

@@ -22,6 +22,7 @@ import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation, ExportThread } from './campaign-stats-grid.events.js';
 import { ExportMenuController } from './export-menu-controller.js';
+import { MAX_TIMER_MS } from '../../internal/timer-delay.js';
 import { pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns, workbookTexts } from './stats-columns.js';
 import {
@@ -443,6 +444,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       } else if (effective > 0 && effective < MIN_REFRESH_SECONDS) {
         this.warnOnce(`interval:${this.refreshInterval}`, `refresh-interval is at least ${MIN_REFRESH_SECONDS} s; ${MIN_REFRESH_SECONDS} s is used.`);
         effective = MIN_REFRESH_SECONDS;
+      } else if (effective * 1000 > MAX_TIMER_MS) {
+        effective = Math.floor(MAX_TIMER_MS / 1000);
+        this.warnOnce(`interval:${this.refreshInterval}`, `refresh-interval is at most ${effective} s (about 24 days), what a browser timer holds; ${effective} s is used.`);
       }
       this.autoRefresh.set(effective);
     }
