@@ -24,6 +24,12 @@ export function sheetRange(columnCount: number, lastRow: number): string {
  * Excel reads as an escaped character, so its `_` is escaped itself.
  */
 const SPECIAL = /[&<>\r]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const ESCAPE_LOOKALIKE = /_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/** `_xHHHH_` in a text, written so that readers show it as typed: for texts that sheetjs-style writes. */
+export function escapeEscapeLookalikes(value: string): string {
+  return value.replace(ESCAPE_LOOKALIKE, REPLACEMENTS._!);
+}
 const NEEDS_WORK = /[&<>\r]|_x[0-9A-Fa-f]{4}_/;
 const REPLACEMENTS: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '_x000D_', _: '_x005F_' };
 

@@ -16,7 +16,7 @@ import JSZipSync from 'sheetjs-style/jszip.js';
 import type { WorkSheet } from 'sheetjs-style';
 import { toCell, xmlSafeText, type CellContext } from './cell-values.js';
 import { XLSX_MIME, type EngineResult, type ExportColumn, type ExportJob, type ValueRow, type WorkbookMeta } from './export-types.js';
-import { RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
+import { escapeEscapeLookalikes, RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
 import { ZipWriter } from './zip-writer.js';
 
 /**
@@ -70,7 +70,7 @@ function columnWidths(columns: ExportColumn[], sample: readonly ValueRow[], cont
  * escaped character, so its `_` is escaped as OOXML says (sheet-xml.ts does the same for rows).
  */
 function textCell(text: string, style?: Record<string, unknown>): Record<string, unknown> {
-  return { t: 's', v: text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_'), ...(style && { s: style }) };
+  return { t: 's', v: escapeEscapeLookalikes(text), ...(style && { s: style }) };
 }
 
 function campaignSheet(meta: WorkbookMeta, rowCount: number, context: CellContext): WorkSheet {
