@@ -91,22 +91,17 @@ export async function startExportWorker(configuredUrl: string | undefined, signa
     signal.throwIfAborted();
     let started: Awaited<ReturnType<Attempt['start']>>;
     try {
+      // A cross-origin URL or a CSP refuses the worker at once (SecurityError); a missing file fails to load.
       started = await attempt.start();
-    } catch (error) {
-      // A cross-origin URL or a CSP refuses the worker at once (SecurityError).
-      failures.push(`${attempt.what}: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    if (!started) continue;
-    try {
+      if (!started) continue;
       await whenReady(started.worker, signal);
       return started.worker;
     } catch (error) {
-      started.worker.terminate();
+      started?.worker.terminate();
       if (signal.aborted) throw error;
       failures.push(`${attempt.what}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      started.release?.();
+      started?.release?.();
     }
   }
   if (!warned) {
