@@ -25,8 +25,15 @@ export function matchesSearch(row: ContactStats, search: string): boolean {
 
 export type StatsFilter = NonNullable<StatsQuery['filters']>[number];
 
-/** Whether a row whose `filter.field` is `value` (undefined when absent) passes `filter`. */
+/**
+ * Whether a row whose `filter.field` is `value` (undefined when absent) passes `filter`. A list
+ * (`clickedLinks`) passes `eq` when it contains the value, and `like` when one of its items does.
+ */
 export function matchesValue(value: unknown, filter: StatsFilter): boolean {
+  if (Array.isArray(value)) {
+    if (filter.op === 'eq') return value.includes(filter.value) || (value.length === 0 && filter.value === '');
+    if (filter.op === 'like') return value.some((item) => matchesValue(item, filter));
+  }
   switch (filter.op) {
     case 'eq':
       return value === filter.value || (value === undefined && filter.value === '');
@@ -43,12 +50,12 @@ export function matchesValue(value: unknown, filter: StatsFilter): boolean {
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** An absent value: no name, no activity. */
+/** An absent value: no name, no activity, no link clicked. */
 export function isEmptyValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '';
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-/** Orders numbers numerically, booleans false < true, strings with French collation; empty last. */
+/** Orders numbers numerically, booleans false < true, strings (and lists, as their items joined) with French collation; empty last. */
 export function compareValues(a: unknown, b: unknown): number {
   // Sorting a campaign compares many equal values (the same last name, count or label): skip the collator.
   if (a === b) return 0;
@@ -57,7 +64,7 @@ export function compareValues(a: unknown, b: unknown): number {
   if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return collator.compare(String(a), String(b));
+  return collator.compare(Array.isArray(a) ? a.join(', ') : String(a), Array.isArray(b) ? b.join(', ') : String(b));
 }
 
 /** A query's `offset` and `limit` as whole numbers ≥ 0 (anything else counts as 0). */

@@ -9,8 +9,11 @@ import {
   type ContactStats,
   type ContactStatsPage,
   type EmailContactStats,
+  type ActivityBucket,
+  type LinkStats,
   type SarbacaneAccess,
   type SmsContactStats,
+  type StatsSummary,
 } from './campaign-data-source.js';
 import { DataSourceError } from './data-source-error.js';
 
@@ -79,6 +82,21 @@ function cleanBoolean(value: unknown): boolean {
   return value === true || value === 'true' || value === 1;
 }
 
+/** Links a contact can be said to have clicked: more is not a message's links but noise. */
+const MAX_CLICKED_LINKS = 100;
+
+/** A row's `clickedLinks`: link ids as text, each once; absent when the source does not say. */
+function cleanLinkIds(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const ids = new Set<string>();
+  for (const item of value) {
+    const id = cleanText(item);
+    if (id !== undefined) ids.add(id);
+    if (ids.size === MAX_CLICKED_LINKS) break;
+  }
+  return [...ids];
+}
+
 export function validateCampaign(value: unknown, path = 'campaign'): Campaign {
   const record = requireRecord(value, path);
   const campaign: Campaign = {
@@ -127,6 +145,8 @@ export function cleanContactStats(value: unknown, channel: Channel, index: numbe
       unsubscribed: cleanBoolean(value.unsubscribed),
       lastActivityAt,
     };
+    const clickedLinks = cleanLinkIds(value.clickedLinks);
+    if (clickedLinks) row.clickedLinks = clickedLinks;
     return row;
   }
   const row: SmsContactStats = {
@@ -139,6 +159,8 @@ export function cleanContactStats(value: unknown, channel: Channel, index: numbe
     unsubscribed: cleanBoolean(value.unsubscribed),
     lastActivityAt,
   };
+  const clickedLinks = cleanLinkIds(value.clickedLinks);
+  if (clickedLinks) row.clickedLinks = clickedLinks;
   return row;
 }
 
@@ -169,4 +191,86 @@ export function validateSarbacaneAccess(value: unknown): SarbacaneAccess {
     access.reportUrl = record.reportUrl;
   }
   return access;
+}
+
+/** Links and activity buckets a summary may hold: beyond, the answer is not a message's figures. */
+export const MAX_SUMMARY_LINKS = 1000;
+export const MAX_ACTIVITY_BUCKETS = 2000;
+
+function optionalCount(value: unknown, path: string): number | undefined {
+  return value === undefined || value === null ? undefined : requireCount(value, path);
+}
+
+function optionalArray(value: unknown, path: string, max: number): unknown[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw invalid(path, 'an array', value);
+  if (value.length > max) throw invalid(path, `an array of at most ${max} items`, value);
+  return value;
+}
+
+function validateLink(value: unknown, path: string): LinkStats {
+  const record = requireRecord(value, path);
+  const link: LinkStats = {
+    linkId: requireString(typeof record.linkId === 'number' ? String(record.linkId) : record.linkId, `${path}.linkId`),
+    url: cleanText(record.url) ?? '',
+    clickCount: requireCount(record.clickCount, `${path}.clickCount`),
+    clickers: requireCount(record.clickers, `${path}.clickers`),
+  };
+  const label = cleanText(record.label);
+  if (label) link.label = label;
+  return link;
+}
+
+function validateBucket(value: unknown, path: string, channel: Channel): ActivityBucket {
+  const record = requireRecord(value, path);
+  if (!isDateString(record.start)) throw invalid(`${path}.start`, 'an ISO 8601 date', record.start);
+  const hours = record.hours;
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > 24 * 366) {
+    throw invalid(`${path}.hours`, 'a number of hours > 0', hours);
+  }
+  const bucket: ActivityBucket = { start: record.start, hours, clicks: requireCount(record.clicks, `${path}.clicks`) };
+  const opens = channel === 'email' ? optionalCount(record.opens, `${path}.opens`) : undefined;
+  if (opens !== undefined) bucket.opens = opens;
+  return bucket;
+}
+
+/**
+ * A data source's `getStatsSummary` answer. A figure of the wrong type is an error naming it
+ * (a figure silently made 0 would be a false figure); email-only figures of an SMS campaign are
+ * left out; delivery statuses the channel does not have are ignored.
+ */
+export function validateStatsSummary(value: unknown, channel: Channel): StatsSummary {
+  const record = requireRecord(value, 'response');
+  if (!isDateString(record.asOf)) throw invalid('response.asOf', 'an ISO 8601 date', record.asOf);
+  const deliveryRecord = requireRecord(record.delivery, 'response.delivery');
+  const delivery: StatsSummary['delivery'] = {};
+  for (const status of channel === 'email' ? EMAIL_DELIVERIES : SMS_DELIVERIES) {
+    const count = optionalCount(deliveryRecord[status], `response.delivery.${status}`);
+    if (count !== undefined) delivery[status] = count;
+  }
+  const summary: StatsSummary = {
+    asOf: record.asOf,
+    recipients: requireCount(record.recipients, 'response.recipients'),
+    delivery,
+    clickers: requireCount(record.clickers, 'response.clickers'),
+    unsubscribed: requireCount(record.unsubscribed, 'response.unsubscribed'),
+  };
+  if (channel === 'email') {
+    const openers = optionalCount(record.openers, 'response.openers');
+    const spamReported = optionalCount(record.spamReported, 'response.spamReported');
+    if (openers !== undefined) summary.openers = openers;
+    if (spamReported !== undefined) summary.spamReported = spamReported;
+  }
+  const links = optionalArray(record.links, 'response.links', MAX_SUMMARY_LINKS);
+  if (links) {
+    const seen = new Set<string>();
+    summary.links = links.map((link, i) => validateLink(link, `response.links[${i}]`)).filter((link) => !seen.has(link.linkId) && seen.add(link.linkId));
+  }
+  const activity = optionalArray(record.activity, 'response.activity', MAX_ACTIVITY_BUCKETS);
+  if (activity) {
+    summary.activity = activity
+      .map((bucket, i) => validateBucket(bucket, `response.activity[${i}]`, channel))
+      .sort((a, b) => parseIsoDate(a.start)! - parseIsoDate(b.start)!);
+  }
+  return summary;
 }

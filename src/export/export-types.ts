@@ -2,15 +2,39 @@ import type { Campaign } from '../data/campaign-data-source.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** How a column's values are written: typed cells, never formulas. */
-export type ExportCellKind = 'text' | 'id' | 'number' | 'date' | 'boolean' | 'label';
+export const CSV_MIME = 'text/csv;charset=utf-8';
+
+/** The files an export can write. */
+export type ExportFormat = 'xlsx' | 'csv';
+
+/**
+ * How a column's values are written: typed cells, never formulas. `list`: an array of raw
+ * values (a contact's `clickedLinks`), written as their labels joined by ", ".
+ */
+export type ExportCellKind = 'text' | 'id' | 'number' | 'date' | 'boolean' | 'label' | 'list';
 
 export interface ExportColumn {
   field: string;
   title: string;
   kind: ExportCellKind;
-  /** For `label` columns: the text shown for each raw value (e.g. delivery statuses). */
+  /** For `label` and `list` columns: the text shown for each raw value (delivery statuses, link labels). */
   labels?: Record<string, string>;
+}
+
+/**
+ * The "Synthèse" sheet (DESIGN v2): the campaign's figures and its links table, already in
+ * the exporting user's language. Written when the data source gave the figures.
+ */
+export interface SummarySheet {
+  /** The sheet's name ("Synthèse" / "Summary"). */
+  name: string;
+  /** Titles of the figures table: figure, count, rate, what the rate is of. */
+  figureHeaders: [string, string, string, string];
+  figures: { label: string; count: number; /** 0 to 1 */ rate?: number; rateOf?: string }[];
+  /** Titles of the links table: link, URL, clicks, unique clickers, rate. */
+  linkHeaders: [string, string, string, string, string];
+  /** The links table's rows, in the summary's order (most clickers first). */
+  links: { label: string; url: string; clickCount?: number; clickers: number; /** 0 to 1 */ rate?: number }[];
 }
 
 /** The texts written in the file, in the exporting user's language. */
@@ -32,6 +56,8 @@ export interface WorkbookMeta {
   /** `Intl` locale of the person exporting. */
   locale: string;
   texts: WorkbookTexts;
+  /** The "Synthèse" sheet, when the figures are known (xlsx only). */
+  summary?: SummarySheet;
 }
 
 /**
@@ -42,6 +68,8 @@ export type ValueRow = readonly unknown[];
 
 /** What the engine is asked to write. */
 export interface ExportJob {
+  /** `xlsx` when absent. */
+  format?: ExportFormat;
   meta: WorkbookMeta;
   /** The rows the source announced: they decide the sheets' layout before the first row is written. */
   totalRows: number;
