@@ -21,6 +21,15 @@ export class CampaignStatsElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this);
 
+  private readonly warned = new Set<string>();
+
+  /** A console warning about the host's use of this element, once per element and `key`. */
+  protected warnOnce(key: string, message: string): void {
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(`<${this.localName}>: ${message}`);
+  }
+
   /** The data source in effect. */
   protected get source(): CampaignDataSource | undefined {
     return this.dataSource ?? getDefaultDataSource();

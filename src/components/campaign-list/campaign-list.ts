@@ -12,6 +12,8 @@ import {
 import { callWithTimeout } from '../../internal/abort.js';
 import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
+import { findStatsGrid } from '../../internal/stats-target.js';
+import { renderLoadingState, renderState } from '../../internal/state-views.js';
 import { describeError } from '../../internal/error-message.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { layoutStyles } from '../../internal/layout.styles.js';
@@ -123,7 +125,6 @@ export class CampaignList extends CampaignStatsElement {
   @state() private currentId = '';
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly warned = new Set<string>();
 
   private readonly listTask = new Task(this, {
     args: () => [this.effectiveChannel, this.search, this.offset, this.effectivePageSize, this.source, this.requestTimeout] as const,
@@ -154,12 +155,6 @@ export class CampaignList extends CampaignStatsElement {
       return;
     }
     this.view = view;
-  }
-
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    console.warn(`<campaign-list>: ${message}`);
   }
 
   private get effectiveChannel(): Channel {
@@ -224,21 +219,9 @@ export class CampaignList extends CampaignStatsElement {
     if (!emit(this, 'campaign-stats-open', { campaign }, { cancelable: true })) return;
     this.currentId = campaign.id;
     if (!this.statsTarget) return;
-    const grid = this.findStatsTarget();
+    const grid = findStatsGrid<CampaignStatsGrid>(this, this.statsTarget);
     if (grid) grid.campaignId = campaign.id;
     else this.warnOnce(`target:${this.statsTarget}`, `stats-target="${this.statsTarget}" names no <campaign-stats-grid> in this document.`);
-  }
-
-  /** The grid named by `stats-target`, in this element's document or shadow root, else in the page. */
-  private findStatsTarget(): CampaignStatsGrid | null {
-    const root = this.getRootNode();
-    const scopes: (Document | ShadowRoot)[] = root instanceof ShadowRoot || root instanceof Document ? [root] : [];
-    if (root !== document) scopes.push(document);
-    for (const scope of scopes) {
-      const element = scope.getElementById(this.statsTarget);
-      if (element?.localName === 'campaign-stats-grid') return element as CampaignStatsGrid;
-    }
-    return null;
   }
 
   /**
@@ -278,11 +261,6 @@ export class CampaignList extends CampaignStatsElement {
     </div>`;
   }
 
-  private renderState(kind: string, content: TemplateResult, role: 'status' | 'alert' = 'status'): TemplateResult {
-    const part = kind === 'no-match' ? 'state state-empty state-no-match' : `state state-${kind}`;
-    return html`<div class="state ${kind}" part=${part} role=${role}>${content}</div>`;
-  }
-
   private renderError(): TemplateResult {
     const m = this.localize.messages;
     const { message, retryable } = describeError(this.listTask.error, m);
@@ -292,12 +270,12 @@ export class CampaignList extends CampaignStatsElement {
 
   private renderBody(): TemplateResult {
     const m = this.localize.messages;
-    if (!this.source) return this.renderState('error', html`<strong>${m.list.errorTitle}</strong><span>${m.noDataSource}</span>`, 'alert');
+    if (!this.source) return renderState('error', html`<strong>${m.list.errorTitle}</strong><span>${m.noDataSource}</span>`, 'alert');
     const status = this.listTask.status;
     const view = this.view;
     if (!view) {
-      if (status === TaskStatus.ERROR) return this.renderState('error', this.renderError(), 'alert');
-      return this.renderState('loading', html`<div class="spinner" aria-hidden="true"></div><span>${m.list.loading}</span>`);
+      if (status === TaskStatus.ERROR) return renderState('error', this.renderError(), 'alert');
+      return renderLoadingState(m.list.loading);
     }
     const pending = status === TaskStatus.PENDING;
     return html`
@@ -307,8 +285,8 @@ export class CampaignList extends CampaignStatsElement {
         : view.skipped > 0
           ? nothing
           : view.search
-            ? this.renderState('no-match', html`<strong>${m.list.noMatch(view.search)}</strong>`)
-            : this.renderState('empty', html`<strong>${m.list.empty[view.channel]}</strong>`)}
+            ? renderState('no-match', html`<strong>${m.list.noMatch(view.search)}</strong>`)
+            : renderState('empty', html`<strong>${m.list.empty[view.channel]}</strong>`)}
       ${view.skipped > 0
         ? html`<p class="skipped" part="skipped" role="status">${m.list.skipped(view.skipped, this.localize.number(view.skipped))}</p>`
         : nothing}

@@ -8,7 +8,7 @@ export interface CampaignStatsLoadDetail {
   asOf: string;
 }
 
-export type CampaignStatsOperation = 'getCampaign' | 'getContactStats' | 'export';
+export type CampaignStatsOperation = 'getCampaign' | 'getContactStats' | 'getStatsSummary' | 'export';
 
 export interface CampaignStatsErrorDetail {
   error: Error;

@@ -7,8 +7,7 @@ import {
   type CampaignDataSource,
   type ContactStats,
 } from '../../data/campaign-data-source.js';
-import { DataSourceError } from '../../data/data-source-error.js';
-import { validateCampaign, validateStatsPage, type CleanStatsPage } from '../../data/validate.js';
+import { validateStatsPage, type CleanStatsPage } from '../../data/validate.js';
 import { buildExcelFile, rowsFromArray, saveFile, type RowSource } from '../../export/excel-export.js';
 import { exportFileName } from '../../export/file-name.js';
 import { abortError, callWithTimeout, isAbortError } from '../../internal/abort.js';
@@ -22,7 +21,9 @@ import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation, ExportThread } from './campaign-stats-grid.events.js';
 import { ExportMenuController } from './export-menu-controller.js';
-import { MAX_TIMER_MS } from '../../internal/timer-delay.js';
+import { loadCampaign, OperationError, failureCause } from '../../internal/campaign-load.js';
+import { refreshSeconds } from '../../internal/refresh-interval.js';
+import { renderErrorState, renderLoadingState, renderState } from '../../internal/state-views.js';
 import { pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns, workbookTexts } from './stats-columns.js';
 import {
@@ -67,24 +68,12 @@ export interface ExcelExportResult {
 }
 
 const DEFAULT_HEIGHT = '480px';
-/** Below this, an interval would hammer the server for figures that barely move. */
-const MIN_REFRESH_SECONDS = 5;
 /**
  * Rows asked per `getContactStats` call when a campaign is loaded whole: reading and cleaning
  * a page is one main-thread task (~150 ms at 50,000 rows in the bench, ~70 ms at this size).
  */
 const PAGE_SIZE = 20_000;
 const DEFAULT_SERVER_SIDE_THRESHOLD = 200_000;
-
-/** Thrown inside a load to remember which data-source operation failed. */
-class OperationError extends Error {
-  constructor(
-    readonly operation: CampaignStatsOperation,
-    override readonly cause: unknown,
-  ) {
-    super(toError(cause).message);
-  }
-}
 
 /**
  * The per-contact statistics of a campaign whose send is finished, in a sortable, filterable
@@ -184,11 +173,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   @state() private pageRefreshing = false;
   @state() private pageError: unknown = undefined;
 
-  private failedOperation: CampaignStatsOperation = 'getCampaign';
   /** What the table was built from: the rows (client-side mode) or the first page (server-side mode). */
   private appliedData: ContactStats[] | Paged['firstPage'] | null = null;
   private tableWork: Promise<void> = Promise.resolve();
-  private readonly warned = new Set<string>();
 
   private readonly table = new StatsTableController(this, this.localize);
   private readonly menu = new ExportMenuController(this, {
@@ -218,7 +205,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     await this.loadTask.run();
     if (this.loadTask.status === TaskStatus.ERROR) {
       const error = this.loadTask.error;
-      throw error instanceof OperationError ? error.cause : toError(error);
+      throw toError(failureCause(error));
     }
   }
 
@@ -305,16 +292,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     // Fetched alongside the data, so that the table can be built as soon as the rows arrive.
     void loadTabulator().catch(() => undefined);
     this.localize.prepareFormatters();
-    this.failedOperation = 'getCampaign';
-    let campaign: Campaign;
-    try {
-      campaign = validateCampaign(await callWithTimeout((s) => source.getCampaign(campaignId, { signal: s }), timeout, signal));
-    } catch (error) {
-      throw new OperationError('getCampaign', error);
-    }
-    if (campaign.id !== campaignId) {
-      throw new OperationError('getCampaign', new DataSourceError('invalid-response', `Asked for campaign "${campaignId}", got "${campaign.id}".`));
-    }
+    const campaign = await loadCampaign(source, campaignId, timeout, signal);
     // The send-finished rule: no statistics are asked for before the send is finished.
     if (!isSendFinished(campaign)) return { kind: 'not-available', campaign };
     const fetchPage: FetchStatsPage = async (query, pageSignal) =>
@@ -397,15 +375,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   }
 
   private failed(error: unknown): void {
-    const operation = error instanceof OperationError ? error.operation : this.failedOperation;
-    const cause = error instanceof OperationError ? error.cause : error;
-    emit(this, 'campaign-stats-error', { error: toError(cause), operation });
-  }
-
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    console.warn(`<campaign-stats-grid>: ${message}`);
+    const operation: CampaignStatsOperation = error instanceof OperationError ? (error.operation as CampaignStatsOperation) : 'getCampaign';
+    emit(this, 'campaign-stats-error', { error: toError(failureCause(error)), operation });
   }
 
   private get effectiveThreshold(): number {
@@ -437,18 +408,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       this.table.destroy();
     }
     if (changed.has('refreshInterval')) {
-      const seconds = Number(this.refreshInterval);
-      let effective = Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
-      if (!Number.isFinite(seconds) || seconds < 0) {
-        this.warnOnce(`interval:${this.refreshInterval}`, `refresh-interval must be a number of seconds ≥ 0; automatic refresh is off.`);
-      } else if (effective > 0 && effective < MIN_REFRESH_SECONDS) {
-        this.warnOnce(`interval:${this.refreshInterval}`, `refresh-interval is at least ${MIN_REFRESH_SECONDS} s; ${MIN_REFRESH_SECONDS} s is used.`);
-        effective = MIN_REFRESH_SECONDS;
-      } else if (effective * 1000 > MAX_TIMER_MS) {
-        effective = Math.floor(MAX_TIMER_MS / 1000);
-        this.warnOnce(`interval:${this.refreshInterval}`, `refresh-interval is at most ${effective} s (about 24 days), what a browser timer holds; ${effective} s is used.`);
-      }
-      this.autoRefresh.set(effective);
+      this.autoRefresh.set(refreshSeconds(this.refreshInterval, (message) => this.warnOnce(`interval:${this.refreshInterval}`, message)));
     }
   }
 
@@ -516,34 +476,19 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     return html`<div class="base" part="base">${this.renderBody()}</div>`;
   }
 
-  private renderState(kind: string, content: TemplateResult, role: 'status' | 'alert' = 'status'): TemplateResult {
-    return html`<div class="state ${kind}" part="state state-${kind}" role=${role}>${content}</div>`;
-  }
-
   private renderBody(): TemplateResult {
     const m = this.localize.messages;
-    if (!this.campaignId) return this.renderState('no-campaign', html`<span>${m.noCampaign}</span>`);
-    if (!this.source) return this.renderState('error', html`<strong>${m.errorTitle}</strong><span>${m.noDataSource}</span>`, 'alert');
+    if (!this.campaignId) return renderState('no-campaign', html`<span>${m.noCampaign}</span>`);
+    if (!this.source) return renderState('error', html`<strong>${m.errorTitle}</strong><span>${m.noDataSource}</span>`, 'alert');
     const view = this.view;
     const status = this.loadTask.status;
     if (view?.kind === 'not-available') {
       const reason = view.campaign.status === 'finished' ? '' : m.notAvailableReason[view.campaign.status];
-      return this.renderState('not-available', html`<strong>${m.notAvailable}</strong><span>${reason}</span>`);
+      return renderState('not-available', html`<strong>${m.notAvailable}</strong><span>${reason}</span>`);
     }
     if (view?.kind === 'loaded' || view?.kind === 'paged') return this.renderLoaded(view);
-    if (status === TaskStatus.ERROR) return this.renderError(this.loadTask.error);
-    return this.renderState('loading', html`<div class="spinner" aria-hidden="true"></div><span>${m.loading}</span>`);
-  }
-
-  private renderError(error: unknown): TemplateResult {
-    const m = this.localize.messages;
-    const { message, retryable } = describeError(error instanceof OperationError ? error.cause : error, m);
-    return this.renderState(
-      'error',
-      html`<strong>${m.errorTitle}</strong><span>${message}</span>
-        ${retryable ? html`<button class="button primary" part="retry-button" type="button" @click=${this.retry}>${m.retry}</button>` : nothing}`,
-      'alert',
-    );
+    if (status === TaskStatus.ERROR) return renderErrorState(failureCause(this.loadTask.error), m, () => this.retry());
+    return renderLoadingState(m.loading);
   }
 
   private renderLoaded(view: Loaded | Paged): TemplateResult {
@@ -558,7 +503,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       this.pageError !== undefined
         ? describeError(this.pageError, m)
         : this.loadTask.status === TaskStatus.ERROR
-          ? describeError((this.loadTask.error as OperationError)?.cause, m)
+          ? describeError(failureCause(this.loadTask.error), m)
           : null;
     return html`
       <div class="toolbar" part="toolbar">
@@ -606,7 +551,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         : nothing}
       <div class="table-area" part="table-area">
         ${isEmpty
-          ? this.renderState('empty', html`<strong>${m.empty}</strong>`)
+          ? renderState('empty', html`<strong>${m.empty}</strong>`)
           : html`<div class="grid" part="grid" @contextmenu=${this.menu.onContextMenu} @keydown=${this.menu.onTableKeydown}></div>
               ${this.table.built && shown === 0 ? html`<div class="state overlay" part="state state-no-match">${m.noMatch}</div>` : nothing}`}
         ${this.menu.render()}

@@ -99,7 +99,6 @@ export class SarbacaneLink extends CampaignStatsElement {
   @property({ attribute: false }) requestTimeout = 30_000;
 
   private hosts: readonly string[] = DEFAULT_ALLOWED_HOSTS;
-  private readonly warned = new Set<string>();
 
   private readonly accessTask = new Task(this, {
     args: () => [this.campaignId, this.campaign, this.source, this.requestTimeout] as const,
@@ -149,12 +148,6 @@ export class SarbacaneLink extends CampaignStatsElement {
       this.hosts = hosts;
       for (const entry of ignored) this.warnOnce(`host:${entry}`, `allowed-hosts: "${entry}" is not a host name (like "reports.example.com"); it is ignored.`);
     }
-  }
-
-  private warnOnce(key: string, message: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    console.warn(`<sarbacane-link>: ${message}`);
   }
 
   /** Whether the link is currently enabled (a checked report address is linked). */

@@ -1,0 +1,23 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Messages } from '../i18n/messages.js';
+import { describeError } from './error-message.js';
+
+/** A state panel (loading, not yet available, empty, error…), announced as it appears. */
+export function renderState(kind: string, content: TemplateResult, role: 'status' | 'alert' = 'status'): TemplateResult {
+  return html`<div class="state ${kind}" part="state state-${kind}" role=${role}>${content}</div>`;
+}
+
+export function renderLoadingState(text: string): TemplateResult {
+  return renderState('loading', html`<div class="spinner" aria-hidden="true"></div><span>${text}</span>`);
+}
+
+/** The error state of a load: the cause in the user's words, and a retry where one may help. */
+export function renderErrorState(error: unknown, m: Messages, onRetry: () => void): TemplateResult {
+  const { message, retryable } = describeError(error, m);
+  return renderState(
+    'error',
+    html`<strong>${m.errorTitle}</strong><span>${message}</span>
+      ${retryable ? html`<button class="button primary" part="retry-button" type="button" @click=${onRetry}>${m.retry}</button>` : nothing}`,
+    'alert',
+  );
+}
