@@ -130,6 +130,11 @@ export class LocalizeController implements ReactiveController {
     return this.formatter('number', (l) => new Intl.NumberFormat(l)).format(value);
   }
 
+  /** "46,2 %" (one decimal) for 0.462. */
+  percent(value: number): string {
+    return this.formatter('percent', (l) => new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
+  }
+
   /** "26/11/2026" */
   date(value: Date): string {
     return this.formatter('date', (l) => new Intl.DateTimeFormat(l, DAY)).format(value);

@@ -16,6 +16,7 @@ export interface Messages {
     unsubscribed: string;
     stop: string;
     lastActivityAt: string;
+    clickedLinks: string;
   };
   delivery: Record<EmailDelivery | SmsDelivery, string>;
   status: Record<CampaignStatus, string>;
@@ -70,9 +71,15 @@ export interface Messages {
     error: string;
   };
 
+  /** The banner of a grid filtered from `<campaign-stats-summary>`. */
+  summaryFilter: (label: string) => string;
+  clearSummaryFilter: string;
+  summaryFilterCleared: string;
+
   menuLabel: string;
   exportMenu: string;
   exportExcel: string;
+  exportCsv: string;
   exportButton: string;
   exporting: (rows: string) => string;
   exported: (fileName: string) => string;
@@ -88,6 +95,12 @@ export interface Messages {
   /** The word between the campaign's name and the date in an export's file name. */
   fileNameWord: string;
   sheetCampaign: string;
+  /** The export's "Synthèse" sheet. */
+  sheetSummary: string;
+  summarySheet: {
+    figureHeaders: [string, string, string, string];
+    linkHeaders: [string, string, string, string, string];
+  };
   campaignSheet: {
     name: string;
     channel: string;
@@ -123,6 +136,9 @@ export interface Messages {
     unavailable: Record<Exclude<CampaignStatus, 'finished'>, string>;
   };
 
+  /** `<campaign-stats-summary>` */
+  summary: SummaryMessages;
+
   /** `<sarbacane-link>` */
   link: {
     label: string;
@@ -136,6 +152,57 @@ export interface Messages {
     error: string;
     notFinished: Record<Exclude<CampaignStatus, 'finished'>, string>;
   };
+}
+
+/** Figures of `<campaign-stats-summary>`, by key. */
+export type SummaryFigureKey =
+  | 'recipients'
+  | EmailDelivery
+  | SmsDelivery
+  | 'openers'
+  | 'clickers'
+  | 'reactivity'
+  | 'unsubscribed'
+  | 'stop'
+  | 'spamReported';
+
+export interface SummaryMessages {
+  label: (campaignName: string) => string;
+  noCampaign: string;
+  loading: string;
+  empty: string;
+  figuresTitle: string;
+  figures: Record<SummaryFigureKey, string>;
+  /** What a rate is of, after the formatted percentage ("46,2 % des délivrés"). */
+  rateOf: { recipients: string; delivered: string; openers: string };
+  /** Said after a figure that filters the grid, and on the links' buttons. */
+  showContacts: string;
+  /** Announced once the target grid shows a figure's contacts. */
+  shownInGrid: (label: string, count: string) => string;
+  linksTitle: string;
+  linkColumns: { link: string; clicks: string; clickers: string; rate: string };
+  linkFilter: (text: string) => string;
+  noLinks: string;
+  activityTitle: string;
+  activityHourly: string;
+  activityDaily: string;
+  series: { opens: string; clicks: string; lastActivity: string };
+  showTable: string;
+  hideTable: string;
+  period: string;
+  /** The chart's text alternative: totals per series and the busiest period. */
+  chartAlt: (totals: string, peak: string | undefined) => string;
+  peak: (period: string, value: string, series: string) => string;
+  seriesTotal: (series: string, value: string) => string;
+  /** A bar's tooltip. */
+  bar: (period: string, value: string, series: string) => string;
+  noActivity: string;
+  /** Figures computed in the browser from the rows (the data source has no `getStatsSummary`). */
+  computed: (count: string) => string;
+  computedLinks: string;
+  computedActivity: string;
+  /** Too many contacts to load whole, and no `getStatsSummary`. */
+  unavailable: (threshold: string) => string;
 }
 
 /** A host's partial override of the messages: any group, any key. */

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The layout the list and the grid share: a column of a toolbar, then the content or a state panel. */
+/** The layout the elements share: a column of a toolbar, then the content or a state panel; the data time and refresh button. */
 export const layoutStyles = css`
   .base {
     display: flex;
@@ -14,5 +14,24 @@ export const layoutStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
+  }
+
+  .as-of {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+
+  .refresh-icon {
+    display: inline-block;
+  }
+
+  .refreshing .refresh-icon {
+    animation: spin 1s linear infinite;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .refreshing .refresh-icon {
+      animation: none;
+    }
   }
 `;

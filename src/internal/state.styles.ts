@@ -38,6 +38,15 @@ export const stateStyles = css`
     background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
   }
 
+  .banner.info {
+    color: var(--_primary);
+    background: color-mix(in srgb, var(--_primary) 6%, var(--_surface));
+  }
+
+  .banner.info > span {
+    color: var(--_text);
+  }
+
   .banner.warning {
     color: var(--_warning);
     background: color-mix(in srgb, var(--_warning) 6%, var(--_surface));

@@ -33,25 +33,6 @@ export const gridStyles = css`
     flex: 1;
   }
 
-  .as-of {
-    color: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-
-  .refresh-icon {
-    display: inline-block;
-  }
-
-  .refreshing .refresh-icon {
-    animation: spin 1s linear infinite;
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .refreshing .refresh-icon {
-      animation: none;
-    }
-  }
-
   .help {
     margin: 0;
     color: var(--_muted);

@@ -7,10 +7,10 @@ import {
   type CampaignDataSource,
   type ContactStats,
 } from '../../data/campaign-data-source.js';
-import { validateStatsPage, type CleanStatsPage } from '../../data/validate.js';
+import type { CleanStatsPage } from '../../data/validate.js';
 import { buildExcelFile, rowsFromArray, saveFile, type RowSource } from '../../export/excel-export.js';
 import { exportFileName } from '../../export/file-name.js';
-import { abortError, callWithTimeout, isAbortError } from '../../internal/abort.js';
+import { abortError, isAbortError } from '../../internal/abort.js';
 import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
 import { describeError, toError } from '../../internal/error-message.js';
@@ -20,17 +20,22 @@ import { layoutStyles } from '../../internal/layout.styles.js';
 import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation, ExportThread } from './campaign-stats-grid.events.js';
+import type { CampaignStatsSummaryFilter } from '../campaign-stats-summary/campaign-stats-summary.events.js';
+import type { SummaryData } from '../../internal/summary-figures.js';
+import { fetchGridSummary, knownLinks } from './grid-summary.js';
+import { SummaryFilterController } from './summary-filter-controller.js';
 import { ExportMenuController } from './export-menu-controller.js';
+import { DEFAULT_SERVER_SIDE_THRESHOLD, readWholeCampaign, statsPageFetcher, type FetchStatsPage } from '../../internal/contact-pages.js';
 import { loadCampaign, OperationError, failureCause } from '../../internal/campaign-load.js';
 import { refreshSeconds } from '../../internal/refresh-interval.js';
+import { renderDataTime } from '../../internal/data-time.js';
 import { renderErrorState, renderLoadingState, renderState } from '../../internal/state-views.js';
 import { pagedRowSource } from './export-rows.js';
-import { exportColumn, statsColumns, workbookTexts } from './stats-columns.js';
+import { exportColumn, statsColumns, workbookTexts, type KnownLink } from './stats-columns.js';
 import {
   loadTabulator,
   SERVER_PAGE_SIZE,
   StatsTableController,
-  type FetchStatsPage,
   type ServerPaging,
 } from './stats-table-controller.js';
 
@@ -43,6 +48,10 @@ interface Loaded {
   rows: ContactStats[];
   total: number;
   asOf: string;
+  /** The data source's summary (v2), when it has one: links' labels, the "Synthèse" sheet. */
+  summary?: SummaryData;
+  /** The links of the message, for the "Liens cliqués" column; none when the data says nothing of links. */
+  links?: KnownLink[];
 }
 
 /** Server-side mode: the table asks the data source for one page at a time. */
@@ -55,6 +64,8 @@ interface Paged {
   /** Every contact of the campaign (the data source's count without filters or search). */
   total: number;
   asOf: string;
+  summary?: SummaryData;
+  links?: KnownLink[];
 }
 
 type LoadResult = { kind: 'not-available'; campaign: Campaign } | Loaded | Paged;
@@ -68,12 +79,6 @@ export interface ExcelExportResult {
 }
 
 const DEFAULT_HEIGHT = '480px';
-/**
- * Rows asked per `getContactStats` call when a campaign is loaded whole: reading and cleaning
- * a page is one main-thread task (~150 ms at 50,000 rows in the bench, ~70 ms at this size).
- */
-const PAGE_SIZE = 20_000;
-const DEFAULT_SERVER_SIDE_THRESHOLD = 200_000;
 
 /**
  * The per-contact statistics of a campaign whose send is finished, in a sortable, filterable
@@ -178,6 +183,16 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private tableWork: Promise<void> = Promise.resolve();
 
   private readonly table = new StatsTableController(this, this.localize);
+  private readonly summaryFilter = new SummaryFilterController(this, this.table, {
+    messages: () => this.localize.messages,
+    shownCampaignId: () => (this.view?.kind === 'loaded' || this.view?.kind === 'paged' ? this.view.campaign.id : undefined),
+    onApplied: () => (this.search = ''),
+    onCleared: () => {
+      this.exportStatus = { kind: 'done', text: this.localize.messages.summaryFilterCleared };
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search')?.focus());
+    },
+    warn: (message) => this.warnOnce(`summary-filter:${message}`, message),
+  });
   private readonly menu = new ExportMenuController(this, {
     messages: () => this.localize.messages,
     container: () => this.renderRoot.querySelector<HTMLElement>('.table-area'),
@@ -207,6 +222,16 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       const error = this.loadTask.error;
       throw toError(failureCause(error));
     }
+  }
+
+  /**
+   * Shows only the contacts of a `<campaign-stats-summary>` figure or link (`null`: clears
+   * it): the search and the other header filters are cleared, and a banner says where the
+   * filter came from. A filter for the campaign being loaded is set once its table is built.
+   * The summary calls it on its `stats-target`; a host may call it too.
+   */
+  applySummaryFilter(filter: CampaignStatsSummaryFilter | null): void {
+    this.summaryFilter.set(filter, this.campaignId);
   }
 
   /**
@@ -295,33 +320,25 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     const campaign = await loadCampaign(source, campaignId, timeout, signal);
     // The send-finished rule: no statistics are asked for before the send is finished.
     if (!isSendFinished(campaign)) return { kind: 'not-available', campaign };
-    const fetchPage: FetchStatsPage = async (query, pageSignal) =>
-      validateStatsPage(
-        await callWithTimeout((s) => source.getContactStats(campaignId, query, { signal: s }), timeout, pageSignal),
-        campaign.channel,
-      );
+    const fetchPage = statsPageFetcher(source, campaign, timeout);
+    // Alongside the rows; its failure leaves the table without link labels, not without rows.
+    const summary = fetchGridSummary(source, campaign, timeout, signal).catch((error: unknown) => {
+      if (!signal.aborted) this.failed(error);
+      return undefined;
+    });
     try {
       // The first page tells the campaign's size, hence the mode; server-side mode shows it first.
       const firstQuery = { offset: 0, limit: SERVER_PAGE_SIZE };
-      let page = await fetchPage(firstQuery, signal);
+      const page = await fetchPage(firstQuery, signal);
       if (page.total > threshold) {
+        const known = await summary;
         if (signal.aborted) throw abortError();
-        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf };
+        const links = knownLinks(known, page.rows);
+        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary: known, links };
       }
-      const asOf = page.asOf;
-      const rows: ContactStats[] = [];
-      let offset = 0;
-      for (;;) {
-        // Not push(...rows): a source that ignores `limit` could send more rows than a call takes arguments.
-        for (const row of page.rows) rows.push(row);
-        // Offsets count the rows the source sent, dropped ones included; an empty page ends it.
-        const received = page.rows.length + page.dropped;
-        offset += received;
-        if (received === 0 || offset >= page.total) break;
-        page = await fetchPage({ offset, limit: PAGE_SIZE }, signal);
-      }
-      if (signal.aborted) throw abortError();
-      return { kind: 'loaded', campaign, rows, total: rows.length, asOf };
+      const rows = await readWholeCampaign(fetchPage, page, signal);
+      const known = await summary;
+      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary: known, links: knownLinks(known, rows) };
     } catch (error) {
       throw new OperationError('getContactStats', error);
     }
@@ -426,16 +443,20 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private async showTable(view: Loaded | Paged): Promise<void> {
     if (this.view?.campaign.id !== view.campaign.id) return;
     // New figures for the rows in memory keep the table; a new mode or new pages need a new one.
-    if (view.kind === 'loaded' && this.table.built && !this.table.paged) return this.table.replaceRows(view.rows, view.asOf);
+    if (view.kind === 'loaded' && this.table.built && !this.table.paged) {
+      this.table.setColumns(statsColumns(view.campaign.channel, view.links));
+      return this.table.replaceRows(view.rows, view.asOf);
+    }
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HTMLElement>('.grid');
     const popupContainer = this.renderRoot.querySelector<HTMLElement>('.table-area');
     if (!element || !popupContainer) return;
     this.table.destroy();
-    const settings = { columns: statsColumns(view.campaign.channel), height: this.effectiveHeight, asOf: view.asOf, popupContainer };
+    const settings = { columns: statsColumns(view.campaign.channel, view.links), height: this.effectiveHeight, asOf: view.asOf, popupContainer };
     await this.table.build(element, view.kind === 'loaded' ? { ...settings, rows: view.rows } : { ...settings, paging: this.paging(view) });
     this.table.setSearch(this.search);
     this.table.setLabel(this.localize.messages.gridLabel(view.campaign.name));
+    this.summaryFilter.apply();
   }
 
   private onSearchInput(event: Event): void {
@@ -494,7 +515,6 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private renderLoaded(view: Loaded | Paged): TemplateResult {
     const m = this.localize.messages;
     const refreshing = this.loadTask.status === TaskStatus.PENDING || this.pageRefreshing;
-    const asOf = new Date(view.asOf);
     const total = this.localize.number(view.total);
     const shown = this.table.shownCount ?? view.total;
     const count = shown === view.total ? m.rowCount(view.total, total) : m.filteredRowCount(this.localize.number(shown), total, view.total);
@@ -519,17 +539,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         />
         <span class="count" part="row-count" role="status">${count}</span>
         <span class="spacer"></span>
-        <span class="as-of" part="as-of">${m.asOf(this.localize.date(asOf), this.localize.time(asOf))}</span>
-        <button
-          class="button ${refreshing ? 'refreshing' : ''}"
-          part="button refresh-button"
-          type="button"
-          aria-busy=${refreshing ? 'true' : 'false'}
-          ?disabled=${refreshing}
-          @click=${this.retry}
-        >
-          <span class="refresh-icon" aria-hidden="true">⟳</span>${refreshing ? m.refreshing : m.refresh}
-        </button>
+        ${renderDataTime(this.localize, view.asOf, refreshing, () => this.retry())}
         <button
           class="button primary"
           part="button export-button"
@@ -549,6 +559,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
             <button class="button" part="button retry-button" type="button" @click=${this.retry}>${m.retry}</button>
           </p>`
         : nothing}
+      ${this.summaryFilter.render()}
       <div class="table-area" part="table-area">
         ${isEmpty
           ? renderState('empty', html`<strong>${m.empty}</strong>`)

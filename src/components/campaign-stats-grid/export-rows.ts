@@ -1,6 +1,7 @@
 import type { RowSource } from '../../export/excel-export.js';
 import { throwIfAborted } from '../../internal/abort.js';
-import type { FetchStatsPage, StatsView } from './stats-table-controller.js';
+import type { FetchStatsPage } from '../../internal/contact-pages.js';
+import type { StatsView } from './stats-table-controller.js';
 
 /**
  * Rows asked per data-source call when an export reads a campaign page by page: receiving and

@@ -6,8 +6,8 @@ import {
 import type { ExportCellKind, ExportColumn, WorkbookTexts } from '../../export/export-types.js';
 import type { Messages } from '../../i18n/messages.js';
 
-/** How a column is filtered from its header. */
-export type FilterKind = 'text' | 'choice' | 'boolean' | 'min' | 'since';
+/** How a column is filtered from its header. `link`: the contacts who clicked the chosen link. */
+export type FilterKind = 'text' | 'choice' | 'boolean' | 'min' | 'since' | 'link';
 
 /** One column of the statistics table: the single source for the table and the export. */
 export interface StatsColumn {
@@ -15,9 +15,17 @@ export interface StatsColumn {
   title: (m: Messages) => string;
   kind: ExportCellKind;
   filter: FilterKind;
-  /** The raw values of a `choice` column. */
+  /** The raw values of a `choice` or `link` column. */
   choices?: readonly string[];
+  /** For a `list` column: the text of each raw value (a link's label). */
+  labels?: Record<string, string>;
   minWidth: number;
+}
+
+/** A link of the message as the grid knows it: its id, and the text shown for it. */
+export interface KnownLink {
+  linkId: string;
+  text: string;
 }
 
 const identity: StatsColumn[] = [
@@ -54,14 +62,31 @@ const SMS_COLUMNS: readonly StatsColumn[] = [
   lastActivity,
 ];
 
-export function statsColumns(channel: Channel): readonly StatsColumn[] {
-  return channel === 'sms' ? SMS_COLUMNS : EMAIL_COLUMNS;
+/** The "Liens cliqués" column: the labels of the links each contact clicked, filtered by link. */
+function clickedLinksColumn(links: readonly KnownLink[]): StatsColumn {
+  return {
+    field: 'clickedLinks',
+    title: (m) => m.columns.clickedLinks,
+    kind: 'list',
+    filter: 'link',
+    choices: links.map((link) => link.linkId),
+    labels: Object.fromEntries(links.map((link) => [link.linkId, link.text])),
+    minWidth: 180,
+  };
+}
+
+/** The columns of a channel; with the "Liens cliqués" column before the last activity when the links are known. */
+export function statsColumns(channel: Channel, links?: readonly KnownLink[]): readonly StatsColumn[] {
+  const columns = channel === 'sms' ? SMS_COLUMNS : EMAIL_COLUMNS;
+  if (!links) return columns;
+  return [...columns.slice(0, -1), clickedLinksColumn(links), columns.at(-1)!];
 }
 
 /** The export's view of a column, in the user's language. */
 export function exportColumn(column: StatsColumn, messages: Messages): ExportColumn {
   const result: ExportColumn = { field: column.field, title: column.title(messages), kind: column.kind };
   if (column.kind === 'label') result.labels = messages.delivery;
+  if (column.kind === 'list' && column.labels) result.labels = column.labels;
   return result;
 }
 

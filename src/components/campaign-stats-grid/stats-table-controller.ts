@@ -1,10 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CellComponent, ColumnComponent, ColumnDefinition, Filter, Formatter, Options, Tabulator } from 'tabulator-tables';
+import type { Filter, Options, Tabulator } from 'tabulator-tables';
 import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.js';
-import { compareValues, foldText, isEmptyValue, matchesSearch, type StatsFilter } from '../../data/stats-query.js';
+import { matchesSearch } from '../../data/stats-query.js';
 import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
+import type { FetchStatsPage } from '../../internal/contact-pages.js';
+import { columnDefinitions, statsFilters, type ColumnContext } from './column-definitions.js';
 import type { StatsColumn } from './stats-columns.js';
 
 let tabulatorModule: Promise<typeof import('./tabulator.js')> | undefined;
@@ -15,15 +17,10 @@ export function loadTabulator(): Promise<typeof import('./tabulator.js')> {
   return tabulatorModule;
 }
 
-/** Periods of the "last activity" filter, in hours: last hour, day, week, month. */
-export const ACTIVITY_PERIODS = [1, 24, 168, 720] as const;
-const NO_ACTIVITY = 'none';
 
 /** Rows a page asks of the data source in server-side mode: a screenful or two of scrolling, a small answer. */
 export const SERVER_PAGE_SIZE = 250;
 
-/** One page of statistics from the data source, cleaned; rejects on failure or abort. */
-export type FetchStatsPage = (query: StatsQuery, signal: AbortSignal) => Promise<CleanStatsPage>;
 
 /** The sort, filters and search of a query: what stays the same from page to page. */
 export type StatsView = Omit<StatsQuery, 'offset' | 'limit'>;
@@ -67,52 +64,6 @@ interface RemoteParams {
   filter?: { field: string; value: unknown }[];
 }
 
-type Sorter = Extract<NonNullable<ColumnDefinition['sorter']>, (...args: never[]) => number>;
-
-/** A sorter by `compare`; empty values stay at the bottom whatever the direction. */
-function sorterBy(compare: (a: unknown, b: unknown, params: SorterParams) => number = compareValues): Sorter {
-  return (a, b, _aRow, _bRow, _column, dir, params) => {
-    const last = dir === 'asc' ? 1 : -1;
-    if (isEmptyValue(a)) return isEmptyValue(b) ? 0 : last;
-    if (isEmptyValue(b)) return -last;
-    return compare(a, b, params as SorterParams);
-  };
-}
-
-/** What Tabulator passes a sorter, made once per sort by `sorterParams`. */
-interface SorterParams {
-  ranks?: Map<unknown, number>;
-}
-
-/**
- * Sorts a text column by ranks: each sort first orders the column's distinct values (a
- * campaign repeats names, labels, domains) with `compareValues`, then compares rows by rank,
- * which is many times quicker than collating every pair of rows.
- */
-function rankedTextSort(key: (value: unknown) => unknown): Pick<ColumnDefinition, 'sorter' | 'sorterParams'> {
-  return {
-    sorter: sorterBy((a, b, { ranks }) => ranks!.get(a)! - ranks!.get(b)!),
-    sorterParams: ((column: ColumnComponent) => {
-      const field = column.getField();
-      const distinct = new Set<unknown>();
-      for (const row of column.getTable().getData() as Record<string, unknown>[]) distinct.add(row[field]);
-      const ordered = [...distinct].sort((a, b) => compareValues(key(a), key(b)));
-      // Values the collation holds equal ("Élodie", "elodie") share a rank, keeping their rows' order.
-      const ranks = new Map<unknown, number>();
-      let rank = 0;
-      ordered.forEach((value, i) => {
-        if (i > 0 && compareValues(key(ordered[i - 1]), key(value)) !== 0) rank++;
-        ranks.set(value, rank);
-      });
-      return { ranks } satisfies SorterParams;
-    }) as unknown as ColumnDefinition['sorterParams'],
-  };
-}
-
-function textNode(text: string): Text {
-  return document.createTextNode(text);
-}
-
 /**
  * Owns the Tabulator instance of a `<campaign-stats-grid>`: column definitions (formatters,
  * header filters, sorters) from the column model, data updates that keep the user's view,
@@ -146,9 +97,12 @@ export class StatsTableController implements ReactiveController {
   /** Rows shown after filters and search (server-side mode: the data source's count); null while no table is built. */
   shownCount: number | null = null;
 
+  private readonly columnContext: ColumnContext;
+
   constructor(host: ReactiveControllerHost, localize: LocalizeController) {
     this.host = host;
     this.localize = localize;
+    this.columnContext = { localize, referenceTime: () => this.referenceTime };
     host.addController(this);
   }
 
@@ -178,7 +132,7 @@ export class StatsTableController implements ReactiveController {
     this.builtLang = this.localize.locale;
     const options: Options = {
       index: 'contactId',
-      columns: this.columnDefinitions(),
+      columns: columnDefinitions(this.columns, this.columnContext),
       height: config.height,
       layout: 'fitColumns',
       renderVertical: 'virtual',
@@ -273,6 +227,22 @@ export class StatsTableController implements ReactiveController {
   relocalize(): void {
     if (!this.table || this.builtLang === this.localize.locale) return;
     this.builtLang = this.localize.locale;
+    this.redefineColumns();
+  }
+
+  /**
+   * New columns for the same table (a link clicked for the first time adds a choice to the
+   * links filter), keeping sort and filters; nothing happens when they are the same.
+   */
+  setColumns(columns: readonly StatsColumn[]): void {
+    if (!this.table || JSON.stringify(columns) === JSON.stringify(this.columns)) return;
+    this.columns = columns;
+    if (this.settings) this.settings = { ...this.settings, columns };
+    this.redefineColumns();
+  }
+
+  private redefineColumns(): void {
+    if (!this.table) return;
     if (this.paging) {
       // Restoring sort and filters one by one would ask the data source for pages on the
       // way; a table rebuilt in the same state asks for the page on screen, which it has.
@@ -281,7 +251,7 @@ export class StatsTableController implements ReactiveController {
     }
     const sorters = this.table.getSorters().map((s) => ({ column: s.field, dir: s.dir }));
     const filters = this.table.getHeaderFilters();
-    this.table.setColumns(this.columnDefinitions());
+    this.table.setColumns(columnDefinitions(this.columns, this.columnContext));
     for (const filter of filters) this.table.setHeaderFilterValue(filter.field, filter.value as string);
     if (sorters.length) this.table.setSort(sorters);
   }
@@ -308,6 +278,34 @@ export class StatsTableController implements ReactiveController {
     }
     this.search = search;
     this.applySearch();
+  }
+
+  /**
+   * Shows only the rows of one header filter (`null`: every row): the search and the other
+   * header filters are cleared, so that the count is the filter's own. Returns false when no
+   * column has that field.
+   */
+  showOnly(filter: { field: string; value: string } | null): boolean {
+    const table = this.table;
+    if (!table) return false;
+    if (filter && !this.columns.some((column) => column.field === filter.field)) return false;
+    // Set before the filters change: in server-side mode, their request carries no search.
+    this.search = '';
+    table.clearHeaderFilter();
+    if (filter) table.setHeaderFilterValue(filter.field, filter.value);
+    if (!this.paging) this.applySearch();
+    return true;
+  }
+
+  /** Clears one column's header filter. */
+  clearFilter(field: string): void {
+    if (this.table && this.columns.some((column) => column.field === field)) this.table.setHeaderFilterValue(field, '');
+  }
+
+  /** The value of a column's header filter ('' when none). */
+  headerFilterValue(field: string): string {
+    if (!this.table || !this.columns.some((column) => column.field === field)) return '';
+    return String(this.table.getHeaderFilterValue(field) ?? '');
   }
 
   /** Filters the rows by the search, when it changed: each change filters and renders every row again. */
@@ -469,40 +467,11 @@ export class StatsTableController implements ReactiveController {
     const query: StatsQuery = { offset: ((params.page ?? 1) - 1) * size, limit: size };
     const sort = (params.sort ?? []).map(({ field, dir }) => ({ field, dir: dir === 'desc' ? ('desc' as const) : ('asc' as const) }));
     if (sort.length) query.sort = sort;
-    const filters = (params.filter ?? []).flatMap(({ field, value }) => this.statsFilters(field, value));
+    const filters = (params.filter ?? []).flatMap(({ field, value }) => statsFilters(this.columns.find((c) => c.field === field), value, this.referenceTime));
     if (filters.length) query.filters = filters;
     const search = this.search.trim();
     if (search) query.search = search;
     return query;
-  }
-
-  /** A header filter's value as the data source's filters (ops like/eq/gte; the contract of `openapi.yaml`). */
-  private statsFilters(field: string, raw: unknown): StatsFilter[] {
-    const column = this.columns.find((c) => c.field === field);
-    const value = String(raw ?? '');
-    switch (column?.filter) {
-      case 'text': {
-        const text = value.trim();
-        return text ? [{ field, op: 'like', value: text }] : [];
-      }
-      case 'choice':
-        return value ? [{ field, op: 'eq', value }] : [];
-      case 'boolean':
-        return value === 'true' || value === 'false' ? [{ field, op: 'eq', value: value === 'true' }] : [];
-      case 'min': {
-        const min = Number(value);
-        return value.trim() !== '' && Number.isFinite(min) ? [{ field, op: 'gte', value: min }] : [];
-      }
-      case 'since': {
-        // "No activity" is an absent value, which `eq ''` matches.
-        if (value === NO_ACTIVITY) return [{ field, op: 'eq', value: '' }];
-        const hours = Number(value);
-        if (!hours) return [];
-        return [{ field, op: 'gte', value: new Date(this.referenceTime - hours * 3_600_000).toISOString() }];
-      }
-      default:
-        return [];
-    }
   }
 
   /** "Page 3 sur 4 000 · contacts 501 à 750". Tabulator asks for it right after making the page buttons. */
@@ -567,127 +536,6 @@ export class StatsTableController implements ReactiveController {
     holder.scrollLeft = scroll.left;
   }
 
-  private columnDefinitions(): ColumnDefinition[] {
-    const m = this.localize.messages;
-    return this.columns.map((column) => {
-      const title = column.title(m);
-      const definition: ColumnDefinition = {
-        title,
-        field: column.field,
-        minWidth: column.minWidth,
-        ...(column.kind === 'label'
-          ? rankedTextSort((value) => m.delivery[value as keyof typeof m.delivery] ?? value)
-          : column.kind === 'text'
-            ? rankedTextSort((value) => value)
-            : { sorter: sorterBy() }),
-        headerFilter: this.headerFilter(column, title) as unknown as ColumnDefinition['headerFilter'],
-        headerFilterFunc: this.headerFilterFunc(column) as unknown as ColumnDefinition['headerFilterFunc'],
-        headerFilterPlaceholder: column.filter === 'text' ? m.filterPlaceholder : column.filter === 'min' ? m.filterMin : '',
-        // Tabulator appends Node results as they are (text nodes included).
-        formatter: this.formatter(column) as Formatter,
-        cssClass: `col-${column.kind}`,
-      };
-      if (column.kind === 'number') definition.hozAlign = 'right';
-      return definition;
-    });
-  }
-
-  /** Cells are DOM nodes or text nodes, never HTML strings: data can never inject markup. */
-  private formatter(column: StatsColumn): (cell: CellComponent) => Node | string {
-    const m = this.localize.messages;
-    switch (column.kind) {
-      case 'number':
-        return (cell) => {
-          const value = cell.getValue();
-          return typeof value === 'number' ? textNode(this.localize.number(value)) : '';
-        };
-      case 'date':
-        return (cell) => {
-          const value = cell.getValue();
-          const date = value ? new Date(value) : undefined;
-          return date && !Number.isNaN(date.getTime()) ? textNode(this.localize.dateTime(date)) : '';
-        };
-      case 'boolean':
-        return (cell) => {
-          const yes = cell.getValue() === true;
-          const badge = document.createElement('span');
-          badge.className = yes ? 'flag flag-yes' : 'flag flag-no';
-          badge.textContent = yes ? m.yes : m.no;
-          return badge;
-        };
-      case 'label':
-        return (cell) => {
-          const value = String(cell.getValue() ?? '');
-          const badge = document.createElement('span');
-          badge.className = `delivery delivery-${value.replace(/[^a-z_]/g, '')}`;
-          badge.textContent = m.delivery[value as keyof typeof m.delivery] ?? value;
-          return badge;
-        };
-      default:
-        return (cell) => {
-          const value = cell.getValue();
-          return isEmptyValue(value) ? '' : textNode(String(value));
-        };
-    }
-  }
-
-  /** Native controls as header filters: accessible, and no popup outside the shadow root. */
-  private headerFilter(column: StatsColumn, title: string) {
-    const m = this.localize.messages;
-    return (cell: { getValue(): unknown }, _onRendered: unknown, success: (value: unknown) => void) => {
-      let control: HTMLInputElement | HTMLSelectElement;
-      if (column.filter === 'text' || column.filter === 'min') {
-        const input = document.createElement('input');
-        input.type = column.filter === 'min' ? 'number' : 'text';
-        if (column.filter === 'min') input.min = '0';
-        input.addEventListener('input', () => success(input.value));
-        control = input;
-      } else {
-        const select = document.createElement('select');
-        for (const [value, label] of this.filterChoices(column)) select.add(new Option(label, value));
-        select.addEventListener('change', () => success(select.value));
-        control = select;
-      }
-      // A rebuilt header shows the filter it keeps.
-      control.value = String(cell.getValue() ?? '');
-      control.setAttribute('aria-label', m.filterLabel(title));
-      control.className = 'header-filter';
-      return control;
-    };
-  }
-
-  /** The options of a select filter: choices, yes/no, or periods of activity. */
-  private filterChoices(column: StatsColumn): [string, string][] {
-    const m = this.localize.messages;
-    const any: [string, string] = ['', m.filterAny];
-    switch (column.filter) {
-      case 'boolean':
-        return [any, ['true', m.yes], ['false', m.no]];
-      case 'since':
-        return [any, ...ACTIVITY_PERIODS.map((hours): [string, string] => [String(hours), m.activityWithin[hours]]), [NO_ACTIVITY, m.noActivity]];
-      default:
-        return [any, ...(column.choices ?? []).map((c): [string, string] => [c, m.delivery[c as keyof typeof m.delivery] ?? c])];
-    }
-  }
-
-  private headerFilterFunc(column: StatsColumn) {
-    switch (column.filter) {
-      case 'choice':
-        return (wanted: string, value: unknown) => value === wanted;
-      case 'boolean':
-        return (wanted: string, value: unknown) => String(value === true) === wanted;
-      case 'min':
-        return (wanted: string, value: unknown) => typeof value === 'number' && value >= Number(wanted);
-      case 'since':
-        return (wanted: string, value: unknown) => {
-          if (wanted === NO_ACTIVITY) return isEmptyValue(value);
-          if (isEmptyValue(value)) return false;
-          return new Date(String(value)).getTime() >= this.referenceTime - Number(wanted) * 3_600_000;
-        };
-      default:
-        return (wanted: string, value: unknown) => foldText(value).includes(foldText(wanted).trim());
-    }
-  }
 }
 
 function queryKey(query: StatsQuery): string {
