@@ -3,6 +3,8 @@ export { CampaignStatsGrid, type ExcelExportResult } from './components/campaign
 export type * from './components/campaign-stats-grid/campaign-stats-grid.events.js';
 export { CampaignList } from './components/campaign-list/campaign-list.js';
 export type * from './components/campaign-list/campaign-list.events.js';
+export { CampaignStatsSummary } from './components/campaign-stats-summary/campaign-stats-summary.js';
+export type * from './components/campaign-stats-summary/campaign-stats-summary.events.js';
 export { SarbacaneLink } from './components/sarbacane-link/sarbacane-link.js';
 export type * from './components/sarbacane-link/sarbacane-link.events.js';
 export type * from './data/campaign-data-source.js';

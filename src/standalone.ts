@@ -3,3 +3,4 @@ export * from './index.js';
 import './define/campaign-stats-grid.js';
 import './define/campaign-list.js';
 import './define/sarbacane-link.js';
+import './define/campaign-stats-summary.js';
