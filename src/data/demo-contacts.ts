@@ -6,6 +6,7 @@ import type {
   SmsContactStats,
   SmsDelivery,
 } from './campaign-data-source.js';
+import { clickedLinkIds, drawClickLinks, type DemoLink } from './demo-links.js';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './demo-names.js';
 import { foldText } from './stats-query.js';
 
@@ -202,13 +203,24 @@ function countUpTo(times: number[], elapsed: number): { count: number; last: num
   return { count, last };
 }
 
-/** Contact `index` of a campaign, with the events that have happened `elapsed` ms after the send. */
+/** The bits of the links (indexes in `clickLinks`) of the clicks that have happened by `elapsed`. */
+function clickedMask(clicks: number[], clickLinks: number[], elapsed: number): number {
+  let mask = 0;
+  for (let k = 0; k < clicks.length; k++) if (clicks[k]! <= elapsed) mask |= 1 << clickLinks[k]!;
+  return mask;
+}
+
+/**
+ * Contact `index` of a campaign, with the events that have happened `elapsed` ms after the send;
+ * with `clickedLinks` when the message has `links`.
+ */
 export function demoContact(
   channel: Channel,
   campaignHash: number,
   index: number,
   finished: number,
   elapsed: number,
+  links: readonly DemoLink[],
   draw: ContactDraw = newDraw(),
 ): ContactStats {
   drawContact(channel, campaignHash, index, draw);
@@ -245,5 +257,9 @@ export function demoContact(
     };
   }
   if (lastActivity >= 0) row.lastActivityAt = new Date(finished + lastActivity).toISOString();
+  if (links.length > 0) {
+    const clickLinks = drawClickLinks(campaignHash, index, draw.clicks.length, links.length, []);
+    row.clickedLinks = clickedLinkIds(links, clickedMask(draw.clicks, clickLinks, elapsed));
+  }
   return row;
 }

@@ -7,12 +7,14 @@ import type {
   Options,
   SarbacaneAccess,
   StatsQuery,
+  StatsSummary,
 } from './campaign-data-source.js';
 import { DataSourceError } from './data-source-error.js';
 import { DAY, demoContact, hashString, HOUR, MINUTE, newDraw, prng } from './demo-contacts.js';
+import { demoLinks } from './demo-links.js';
 import type { DemoStatsTable } from './demo-stats-table.js';
 import { foldText, pageWindow } from './stats-query.js';
-import { delay, throwIfAborted } from '../internal/abort.js';
+import { abortError, delay, throwIfAborted } from '../internal/abort.js';
 
 export type DemoOperation = keyof CampaignDataSource;
 
@@ -155,8 +157,8 @@ export class DemoDataSource implements CampaignDataSource {
     return this.campaignOf(seed);
   }
 
-  async getContactStats(campaignId: string, q: StatsQuery, o: Options = {}): Promise<ContactStatsPage> {
-    await this.enter('getContactStats', o.signal);
+  /** A finished campaign and the time its statistics are read at, or the error a call for statistics answers (404, 409). */
+  private statistics(campaignId: string): { campaign: Campaign; asOf: number; finished: number; hash: number } {
     const seed = CAMPAIGNS.find((c) => c.id === campaignId);
     if (!seed) throw new DataSourceError('not-found', `No campaign "${campaignId}".`, { status: 404 });
     const campaign = this.campaignOf(seed);
@@ -165,23 +167,37 @@ export class DemoDataSource implements CampaignDataSource {
     }
     const step = campaign.recipientCount >= COARSE_CLOCK_FROM ? MINUTE : 1000;
     const asOf = Math.floor(this.now() / step) * step;
-    const finished = new Date(campaign.sendFinishedAt!).getTime();
-    const hash = hashString(campaign.id);
+    return { campaign, asOf, finished: new Date(campaign.sendFinishedAt!).getTime(), hash: hashString(campaign.id) };
+  }
+
+  async getContactStats(campaignId: string, q: StatsQuery, o: Options = {}): Promise<ContactStatsPage> {
+    await this.enter('getContactStats', o.signal);
+    const { campaign, asOf, finished, hash } = this.statistics(campaignId);
     let page: { indexes: number[]; total: number };
     if (q.sort?.length || q.filters?.length || foldText(q.search ?? '').trim()) {
       page = (await this.statsTable(campaign, hash, finished)).query(q, asOf - finished);
     } else {
       // A plain page needs no table: contact i is made from i. For a campaign a grid pages
       // through, the table is drawn meanwhile (in slices), so that its first sort is quick.
-      if (step === MINUTE) void this.statsTable(campaign, hash, finished).catch(() => undefined);
+      if (campaign.recipientCount >= COARSE_CLOCK_FROM) void this.statsTable(campaign, hash, finished).catch(() => undefined);
       const { offset, limit } = pageWindow(q);
       const end = Math.min(campaign.recipientCount, offset + limit);
       page = { indexes: Array.from({ length: Math.max(0, end - offset) }, (_, k) => offset + k), total: campaign.recipientCount };
     }
     throwIfAborted(o.signal);
     const draw = newDraw();
-    const rows = page.indexes.map((i) => demoContact(campaign.channel, hash, i, finished, asOf - finished, draw));
+    const links = demoLinks(campaign.id);
+    const rows = page.indexes.map((i) => demoContact(campaign.channel, hash, i, finished, asOf - finished, links, draw));
     return { rows, total: page.total, asOf: new Date(asOf).toISOString() };
+  }
+
+  /** The figures of the very rows `getContactStats` answers at the same time, counted over the whole campaign. */
+  async getStatsSummary(campaignId: string, o: Options = {}): Promise<StatsSummary> {
+    await this.enter('getStatsSummary', o.signal);
+    const { campaign, asOf, finished, hash } = this.statistics(campaignId);
+    const table = await untilAborted(this.statsTable(campaign, hash, finished), o.signal);
+    // A copy: the kept summary is shared by every caller.
+    return structuredClone(await untilAborted(table.summary(asOf - finished), o.signal));
   }
 
   async getSarbacaneAccess(campaign: Campaign, o: Options = {}): Promise<SarbacaneAccess> {
@@ -199,7 +215,7 @@ export class DemoDataSource implements CampaignDataSource {
     let table = this.tables.get(campaign.id);
     if (!table) {
       const building = import('./demo-stats-table.js').then(({ DemoStatsTable }) =>
-        DemoStatsTable.build({ channel: campaign.channel, hash, size: campaign.recipientCount, finished }),
+        DemoStatsTable.build({ channel: campaign.channel, hash, size: campaign.recipientCount, finished, links: demoLinks(campaign.id) }),
       );
       // A failed load (a chunk that could not be fetched) is tried again by the next query.
       building.catch(() => {
@@ -213,6 +229,20 @@ export class DemoDataSource implements CampaignDataSource {
     if (this.tables.size > KEPT_TABLES) this.tables.delete(this.tables.keys().next().value!);
     return table;
   }
+}
+
+/**
+ * `promise`, or an AbortError as soon as `signal` aborts: the work (a table, a summary) goes on
+ * for the next caller, who will find it done.
+ */
+function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  throwIfAborted(signal);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function newestFirst(c: Campaign): number {

@@ -1,4 +1,5 @@
-import { EMAIL_DELIVERIES, SMS_DELIVERIES, type Channel, type StatsQuery } from './campaign-data-source.js';
+import { activityBuckets, bucketIndex } from './activity-buckets.js';
+import { EMAIL_DELIVERIES, SMS_DELIVERIES, type ActivityBucket, type Channel, type StatsQuery, type StatsSummary } from './campaign-data-source.js';
 import {
   contactIdOf,
   drawContact,
@@ -10,6 +11,7 @@ import {
   phoneOf,
   type ContactDraw,
 } from './demo-contacts.js';
+import { clickedLinkSets, drawClickLinks, type DemoLink } from './demo-links.js';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './demo-names.js';
 import { compareValues, foldText, isEmptyValue, matchesValue, pageWindow, SEARCHED_FIELDS, type StatsFilter } from './stats-query.js';
 
@@ -37,6 +39,8 @@ export interface DemoCampaignShape {
   size: number;
   /** When the send finished, in ms since the epoch. */
   finished: number;
+  /** The links of the message (see `demo-links.ts`). */
+  links: readonly DemoLink[];
 }
 
 type RowTest = (i: number) => boolean;
@@ -74,6 +78,10 @@ interface Figures {
   unsubscribed: Uint8Array;
   /** Ms since the epoch, as `lastActivityAt` says it (whole ms); NaN: no activity. */
   lastActivity: Float64Array;
+  /** Bit k: the contact clicked link k. */
+  clickedMask: Uint32Array;
+  /** The distinct sets of clicked links, made by the first query on `clickedLinks`. */
+  linkSets?: ReturnType<typeof clickedLinkSets>;
 }
 
 const OPEN = 0;
@@ -86,8 +94,10 @@ const MOBILE_7 = 4;
 /** Every count a contact can reach is far below this (at most 5 opens, 4 clicks). */
 const COUNTS = Array.from({ length: 256 }, (_, count) => count);
 const BOOLEANS = [false, true] as const;
-/** Contacts drawn between two yields to the event loop (a few tens of ms of work). */
-const BUILD_SLICE = 32_768;
+/** Contacts drawn or counted between two looks at the clock (a few ms of work). */
+const CHUNK = 2048;
+/** Work between two yields to the event loop, in ms: the page stays responsive on a slow machine too. */
+const SLICE_MS = 25;
 /** Sorts kept per table (each is 4 bytes per contact). */
 const KEPT_SORTS = 4;
 /** `toISOString()`'s format: on it, text order is time order. */
@@ -104,6 +114,32 @@ function rank(values: readonly unknown[]): { ranks: Uint32Array; top: number } {
   });
   return { ranks, top: current };
 }
+
+/** Calls `work` on consecutive ranges of [0, size), yielding to the event loop every `SLICE_MS`. */
+async function inSlices(size: number, work: (start: number, end: number) => void): Promise<void> {
+  let sliceStart = performance.now();
+  for (let start = 0; start < size; start += CHUNK) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+    work(start, Math.min(size, start + CHUNK));
+  }
+}
+
+/** What a summary counts, per delivery status, bucket and link; `contacts`: openers, clickers, spam reports, unsubscribed. */
+interface SummaryCounts {
+  delivery: Uint32Array;
+  opens: Uint32Array;
+  clicks: Uint32Array;
+  linkClicks: Uint32Array;
+  linkClickers: Uint32Array;
+  contacts: Uint32Array;
+}
+const OPENERS = 0;
+const CLICKERS = 1;
+const SPAM_REPORTS = 2;
+const UNSUBSCRIBED = 3;
 
 /** Stable LSD radix sort of `order` by `keys`, 16 bits a pass; `spare` is scratch space. */
 function radixSort(order: Uint32Array<ArrayBuffer>, spare: Uint32Array<ArrayBuffer>, { keys, top }: SortKeys): [Uint32Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
@@ -127,18 +163,20 @@ function radixSort(order: Uint32Array<ArrayBuffer>, spare: Uint32Array<ArrayBuff
   return [order, spare];
 }
 
-/** Event times and kinds, appended to typed arrays that grow as needed. */
+/** Event times, kinds and links (of clicks), appended to typed arrays that grow as needed. */
 class EventList {
   times: Float64Array;
   kinds: Uint8Array;
+  links: Uint8Array;
   length = 0;
 
   constructor(capacity: number) {
     this.times = new Float64Array(Math.max(16, capacity));
     this.kinds = new Uint8Array(this.times.length);
+    this.links = new Uint8Array(this.times.length);
   }
 
-  push(time: number, kind: number): void {
+  push(time: number, kind: number, link = 0): void {
     if (this.length === this.times.length) {
       const times = new Float64Array(this.length * 2);
       times.set(this.times);
@@ -146,8 +184,12 @@ class EventList {
       const kinds = new Uint8Array(this.length * 2);
       kinds.set(this.kinds);
       this.kinds = kinds;
+      const links = new Uint8Array(this.length * 2);
+      links.set(this.links);
+      this.links = links;
     }
     this.times[this.length] = time;
+    this.links[this.length] = link;
     this.kinds[this.length++] = kind;
   }
 }
@@ -167,11 +209,14 @@ export class DemoStatsTable {
   private readonly eventStart: Uint32Array;
   private eventTime: Float64Array = new Float64Array(0);
   private eventKind: Uint8Array = new Uint8Array(0);
+  /** For a click: the index of its link in `shape.links`. */
+  private eventLink: Uint8Array = new Uint8Array(0);
 
   private figures: Figures | undefined;
   private emailKeys: SortKeys | undefined;
   private readonly sorts = new Map<string, Uint32Array>();
   private selection: { key: string; matches: Uint8Array; count: number } | undefined;
+  private kept: { elapsed: number; summary: Promise<StatsSummary> } | undefined;
 
   /**
    * Draws every contact of the campaign into columns, a slice at a time: the page stays
@@ -181,14 +226,12 @@ export class DemoStatsTable {
     const table = new DemoStatsTable(shape);
     const events = new EventList(shape.size);
     const draw = newDraw();
-    for (let start = 0; start < shape.size; start += BUILD_SLICE) {
-      if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-      table.drawSlice(start, Math.min(shape.size, start + BUILD_SLICE), events, draw);
-    }
+    await inSlices(shape.size, (start, end) => table.drawSlice(start, end, events, draw));
     table.eventStart[shape.size] = events.length;
     // Copies of the right size: the lists grew by doubling.
     table.eventTime = events.times.slice(0, events.length);
     table.eventKind = events.kinds.slice(0, events.length);
+    table.eventLink = events.links.slice(0, events.length);
     return table;
   }
 
@@ -207,8 +250,9 @@ export class DemoStatsTable {
   }
 
   private drawSlice(start: number, end: number, events: EventList, draw: ContactDraw): void {
-    const { channel, hash } = this.shape;
+    const { channel, hash, links } = this.shape;
     const { first, last, flags, finalDelivery, deliveryDelay, domain, phoneDigits, eventStart, deliveries } = this;
+    const clickLinks: number[] = [];
     for (let i = start; i < end; i++) {
       drawContact(channel, hash, i, draw);
       first[i] = draw.first;
@@ -220,9 +264,105 @@ export class DemoStatsTable {
       else phoneDigits[i] = draw.phoneDigits;
       eventStart[i] = events.length;
       for (let k = 0; k < draw.opens.length; k++) events.push(draw.opens[k]!, OPEN);
-      for (let k = 0; k < draw.clicks.length; k++) events.push(draw.clicks[k]!, CLICK);
+      drawClickLinks(hash, i, draw.clicks.length, links.length, clickLinks);
+      for (let k = 0; k < draw.clicks.length; k++) events.push(draw.clicks[k]!, CLICK, clickLinks[k] ?? 0);
       if (!Number.isNaN(draw.spamAt)) events.push(draw.spamAt, SPAM);
       if (!Number.isNaN(draw.unsubscribedAt)) events.push(draw.unsubscribedAt, UNSUBSCRIBE);
+    }
+  }
+
+  /** The campaign's summary `elapsed` ms after the send, kept for that time. */
+  summary(elapsed: number): Promise<StatsSummary> {
+    if (this.kept?.elapsed !== elapsed) this.kept = { elapsed, summary: this.countSummary(elapsed) };
+    return this.kept.summary;
+  }
+
+  /** Counts the summary from the columns, as `demoContact` reads each contact, a slice at a time. */
+  private async countSummary(elapsed: number): Promise<StatsSummary> {
+    const { size, finished, channel, links } = this.shape;
+    const spans = activityBuckets(finished, finished + elapsed);
+    const counts: SummaryCounts = {
+      delivery: new Uint32Array(this.deliveries.length),
+      opens: new Uint32Array(spans.length),
+      clicks: new Uint32Array(spans.length),
+      linkClicks: new Uint32Array(links.length),
+      linkClickers: new Uint32Array(links.length),
+      contacts: new Uint32Array(4),
+    };
+    await inSlices(size, (start, end) => this.countSlice(start, end, elapsed, counts));
+    const { delivery, opens, clicks, linkClicks, linkClickers, contacts } = counts;
+    const summary: StatsSummary = {
+      asOf: new Date(finished + elapsed).toISOString(),
+      recipients: size,
+      delivery: {},
+      clickers: contacts[CLICKERS]!,
+      unsubscribed: contacts[UNSUBSCRIBED]!,
+    };
+    // Statuses no contact has are left out, as a summary counted from rows leaves them.
+    this.deliveries.forEach((status, k) => {
+      if (delivery[k]) summary.delivery[status as keyof StatsSummary['delivery']] = delivery[k];
+    });
+    const email = channel === 'email';
+    if (email) {
+      summary.openers = contacts[OPENERS]!;
+      summary.spamReported = contacts[SPAM_REPORTS]!;
+    }
+    // Most clickers first; the sort is stable: equals keep the message's order.
+    if (links.length > 0) {
+      summary.links = links.map((link, k) => ({ ...link, clickCount: linkClicks[k]!, clickers: linkClickers[k]! })).sort((a, b) => b.clickers - a.clickers);
+    }
+    summary.activity = spans.map(({ start, hours }, b): ActivityBucket => {
+      const bucket: ActivityBucket = { start: new Date(start).toISOString(), hours, clicks: clicks[b]! };
+      if (email) bucket.opens = opens[b]!;
+      return bucket;
+    });
+    return summary;
+  }
+
+  private countSlice(start: number, end: number, elapsed: number, counts: SummaryCounts): void {
+    const { finished } = this.shape;
+    const { finalDelivery, deliveryDelay, eventStart, eventTime, eventKind, eventLink } = this;
+    const { delivery, opens, clicks, linkClicks, linkClickers, contacts } = counts;
+    const delivered = this.deliveries.indexOf('delivered');
+    const pending = this.deliveries.indexOf('pending');
+    const hasLinks = linkClicks.length > 0;
+    for (let i = start; i < end; i++) {
+      const settled = finalDelivery[i]!;
+      delivery[settled === delivered && deliveryDelay[i]! > elapsed ? pending : settled]!++;
+      let opened = 0;
+      let clicked = 0;
+      let spam = 0;
+      let stop = 0;
+      let mask = 0;
+      for (let e = eventStart[i]!; e < eventStart[i + 1]!; e++) {
+        const t = eventTime[e]!;
+        if (t > elapsed) continue;
+        const bucket = bucketIndex(finished, finished + t, opens.length);
+        switch (eventKind[e]) {
+          case OPEN:
+            opened = 1;
+            if (bucket >= 0) opens[bucket]!++;
+            break;
+          case CLICK:
+            clicked = 1;
+            if (bucket >= 0) clicks[bucket]!++;
+            if (hasLinks) {
+              mask |= 1 << eventLink[e]!;
+              linkClicks[eventLink[e]!]!++;
+            }
+            break;
+          case SPAM:
+            spam = 1;
+            break;
+          default:
+            stop = 1;
+        }
+      }
+      contacts[OPENERS]! += opened;
+      contacts[CLICKERS]! += clicked;
+      contacts[SPAM_REPORTS]! += spam;
+      contacts[UNSUBSCRIBED]! += stop;
+      for (let k = 0; mask >>> k !== 0; k++) linkClickers[k]! += (mask >>> k) & 1;
     }
   }
 
@@ -332,6 +472,11 @@ export class DemoStatsTable {
   private sortKeys(column: Column): SortKeys {
     if (column.sortKeys) return column.sortKeys();
     const { values, code } = column.dictionary!;
+    return this.dictionaryKeys(values, code);
+  }
+
+  /** Keys that sort the rows as their `values[code(i)]` in `compareValues` order. */
+  private dictionaryKeys(values: readonly unknown[], code: (i: number) => number): SortKeys {
     const { ranks, top } = rank(values);
     const keys = new Uint32Array(this.shape.size);
     for (let i = 0; i < keys.length; i++) keys[i] = ranks[code(i)]!;
@@ -380,6 +525,13 @@ export class DemoStatsTable {
       }
       case 'lastActivityAt':
         return this.lastActivityColumn(figures().lastActivity);
+      case 'clickedLinks': {
+        // Filtered on the link ids, sorted as the grid shows them: on their labels.
+        const at = figures();
+        const { ids, texts, codes } = (at.linkSets ??= clickedLinkSets(at.clickedMask, this.shape.links));
+        const code = (i: number) => codes[i]!;
+        return { value: (i) => ids[codes[i]!], dictionary: { values: ids, code }, sortKeys: () => this.dictionaryKeys(texts, code), live: true };
+      }
     }
     if (email) {
       switch (field) {
@@ -510,6 +662,7 @@ export class DemoStatsTable {
       spamReported: new Uint8Array(size),
       unsubscribed: new Uint8Array(size),
       lastActivity: new Float64Array(size),
+      clickedMask: new Uint32Array(size),
     };
     // Email activity is opens and clicks; SMS activity is clicks and STOP.
     const stopIsActivity = channel === 'sms';
@@ -527,6 +680,7 @@ export class DemoStatsTable {
             break;
           case CLICK:
             figures.clickCount[i]!++;
+            figures.clickedMask[i]! |= 1 << this.eventLink[e]!;
             latest = Math.max(latest, t);
             break;
           case SPAM:

@@ -1,17 +1,22 @@
 import { expect } from '@open-wc/testing';
+import { activityBuckets, bucketIndex } from '../../src/data/activity-buckets.js';
 import {
   CAMPAIGN_STATUSES,
   CHANNELS,
   type Campaign,
+  type Channel,
   type ContactStats,
   type EmailContactStats,
   type SmsContactStats,
   type StatsQuery,
+  type StatsSummary,
 } from '../../src/data/campaign-data-source.js';
 import { DataSourceError } from '../../src/data/data-source-error.js';
+import { drawContact, hashString, newDraw } from '../../src/data/demo-contacts.js';
 import { DemoDataSource, type DemoDataSourceOptions } from '../../src/data/demo-data-source.js';
+import { demoLinks, drawClickLinks } from '../../src/data/demo-links.js';
 import { applyStatsQuery, foldText } from '../../src/data/stats-query.js';
-import { validateCampaign, validateStatsPage } from '../../src/data/validate.js';
+import { validateCampaign, validateStatsPage, validateStatsSummary } from '../../src/data/validate.js';
 import { rejection } from '../helpers/rejection.js';
 
 const REFERENCE = '2026-11-26T20:30:00.000Z';
@@ -34,6 +39,53 @@ const index = (row: ContactStats) => Number(row.contactId.split('-').at(-1)) - 1
 
 const sum = (rows: ContactStats[], field: 'openCount' | 'clickCount') =>
   rows.reduce((total, row) => total + ((row as unknown as Record<string, number>)[field] ?? 0), 0);
+
+/** The summary's figures counted from every row, as a grid would count them. */
+function countRows(rows: ContactStats[], channel: Channel) {
+  const delivery: Record<string, number> = {};
+  const linkClickers: Record<string, number> = {};
+  const counted = { recipients: rows.length, delivery, openers: 0, clickers: 0, unsubscribed: 0, spamReported: 0, linkClickers };
+  for (const row of rows) {
+    delivery[row.delivery] = (delivery[row.delivery] ?? 0) + 1;
+    if (row.clickCount >= 1) counted.clickers++;
+    if (row.unsubscribed) counted.unsubscribed++;
+    if (channel === 'email' && (row as EmailContactStats).opened) counted.openers++;
+    if (channel === 'email' && (row as EmailContactStats).spamReported) counted.spamReported++;
+    for (const id of row.clickedLinks!) linkClickers[id] = (linkClickers[id] ?? 0) + 1;
+  }
+  return counted;
+}
+
+/**
+ * Every click per link, and the opens and clicks per activity bucket, counted one contact at a
+ * time from the demo's draws (each event in the bucket of its time, if it happened by `asOf`).
+ */
+function countEvents(campaign: Campaign, asOf: string) {
+  const hash = hashString(campaign.id);
+  const links = demoLinks(campaign.id);
+  const finished = Date.parse(campaign.sendFinishedAt!);
+  const elapsed = Date.parse(asOf) - finished;
+  const spans = activityBuckets(finished, Date.parse(asOf));
+  const opens = spans.map(() => 0);
+  const clicks = spans.map(() => 0);
+  const linkClicks: Record<string, number> = {};
+  const draw = newDraw();
+  for (let i = 0; i < campaign.recipientCount; i++) {
+    drawContact(campaign.channel, hash, i, draw);
+    const onLinks = drawClickLinks(hash, i, draw.clicks.length, links.length, []);
+    draw.clicks.forEach((t, k) => {
+      if (t > elapsed) return;
+      clicks[bucketIndex(finished, finished + t, spans.length)]!++;
+      const id = links[onLinks[k]!]!.linkId;
+      linkClicks[id] = (linkClicks[id] ?? 0) + 1;
+    });
+    for (const t of draw.opens) if (t <= elapsed) opens[bucketIndex(finished, finished + t, spans.length)]!++;
+  }
+  return { spans, opens, clicks, linkClicks };
+}
+
+/** The link texts the grid shows (label, else URL), by link id. */
+const linkTexts = (summary: StatsSummary) => new Map(summary.links!.map((link) => [link.linkId, link.label ?? link.url]));
 
 describe('DemoDataSource', () => {
   describe('determinism', () => {
@@ -337,6 +389,24 @@ describe('DemoDataSource', () => {
       await timed('1M email, the same search, page 50', () => bySort([{ field: 'email', dir: 'asc' }], undefined, 'élodie', 49 * 250));
     });
 
+    it('summarize a million contacts as their rows count (openers, clickers, each link)', async function () {
+      this.timeout(60_000);
+      const { ds } = clocked({}, AT);
+      const summary = await ds.getStatsSummary(MILLION);
+      expect(summary.asOf).to.equal((await ds.getContactStats(MILLION, { offset: 0, limit: 1 })).asOf);
+      expect(summary.recipients).to.equal(1_000_000);
+      const total = async (filters: StatsQuery['filters']) => (await ds.getContactStats(MILLION, { offset: 0, limit: 0, filters })).total;
+      expect(summary.openers).to.equal(await total([{ field: 'opened', op: 'eq', value: true }]));
+      expect(summary.clickers).to.equal(await total([{ field: 'clickCount', op: 'gte', value: 1 }]));
+      expect(summary.delivery.delivered).to.equal(await total([{ field: 'delivery', op: 'eq', value: 'delivered' }]));
+      expect(summary.links).to.have.length(8);
+      for (const link of summary.links!) {
+        expect(link.clickers, link.linkId).to.equal(await total([{ field: 'clickedLinks', op: 'eq', value: link.linkId }]));
+      }
+      expect(summary.activity!.reduce((n, bucket) => n + bucket.clicks, 0)).to.equal(summary.links!.reduce((n, link) => n + link.clickCount, 0));
+      expect(await ds.getStatsSummary(MILLION)).to.deep.equal(summary);
+    });
+
     for (const [id, channel] of [
       ['em-newsletter-novembre', 'email'],
       ['sms-resultats-admission', 'sms'],
@@ -367,18 +437,197 @@ describe('DemoDataSource', () => {
           { search: ' ÉLO ' },
           { search: 'mar', sort: [{ field: text, dir: 'asc' }], filters: [{ field: 'unsubscribed', op: 'eq', value: false }] },
           { search: '0612' },
+          { filters: [{ field: 'clickedLinks', op: 'eq', value: 'lk-1' }] },
+          { filters: [{ field: 'clickedLinks', op: 'eq', value: 'lk-2' }, { field: 'clickedLinks', op: 'eq', value: 'lk-1' }] },
+          { filters: [{ field: 'clickedLinks', op: 'eq', value: '' }], sort: [{ field: 'lastName', dir: 'asc' }] },
+          { filters: [{ field: 'clickedLinks', op: 'eq', value: 'no-such-link' }] },
+          { filters: [{ field: 'clickedLinks', op: 'like', value: 'LK-1' }] },
+          { sort: [{ field: 'clickedLinks', dir: 'asc' }] },
+          { sort: [{ field: 'clickedLinks', dir: 'desc' }, { field: 'clickCount', dir: 'desc' }] },
+          { sort: [{ field: 'clickCount', dir: 'desc' }, { field: 'clickedLinks', dir: 'asc' }] },
+          { sort: [{ field: 'clickedLinks', dir: 'asc' }], filters: [{ field: 'clickedLinks', op: 'eq', value: 'lk-2' }], search: 'ma' },
         ];
+        // The grid sorts the list of links on the texts it shows: compare with rows carrying those.
+        const texts = linkTexts(await ds.getStatsSummary(id));
+        const shown = everyRow.map((row) => ({ ...row, clickedLinks: row.clickedLinks!.map((linkId) => texts.get(linkId)!) }));
+        const byId = new Map(everyRow.map((row) => [row.contactId, row]));
         for (const query of queries) {
           const full = { offset: 0, limit: everyRow.length, ...query };
-          const expected = applyStatsQuery(everyRow, full);
+          let expected = applyStatsQuery(everyRow, full).rows.map((r) => r.contactId);
+          if (query.sort?.some((key) => key.field === 'clickedLinks')) {
+            // Filtered on the ids, then sorted on the texts (a filter keeps the rows' order).
+            const kept = new Set(expected);
+            expected = applyStatsQuery(
+              shown.filter((row) => kept.has(row.contactId)),
+              { offset: 0, limit: everyRow.length, sort: query.sort },
+            ).rows.map((r) => r.contactId);
+          }
           const answer = await ds.getContactStats(id, full);
-          expect(answer.total, JSON.stringify(query)).to.equal(expected.total);
-          expect(answer.rows.map((r) => r.contactId), JSON.stringify(query)).to.deep.equal(expected.rows.map((r) => r.contactId));
+          expect(answer.total, JSON.stringify(query)).to.equal(expected.length);
+          expect(answer.rows.map((r) => r.contactId), JSON.stringify(query)).to.deep.equal(expected);
           const page = await ds.getContactStats(id, { ...query, offset: 37, limit: 20 });
-          expect(page.rows, JSON.stringify(query)).to.deep.equal(expected.rows.slice(37, 57));
+          expect(page.rows, JSON.stringify(query)).to.deep.equal(expected.slice(37, 57).map((contactId) => byId.get(contactId)));
         }
       });
     }
+  });
+
+  describe('summary (v2)', () => {
+    const LATER = Date.parse(REFERENCE) + 3 * HOUR;
+
+    for (const id of ['em-forum-lyon', 'em-alternance-rentree', 'sms-entretien', 'sms-jpo-rappel']) {
+      it(`counts what every row of getContactStats counts (${id})`, async function () {
+        this.timeout(30_000);
+        const { ds } = clocked({}, LATER);
+        const campaign = await ds.getCampaign(id);
+        const summary = await ds.getStatsSummary(id);
+        const page = await ds.getContactStats(id, { offset: 0, limit: 100_000 });
+        expect(summary.asOf).to.equal(page.asOf);
+        const rows = countRows(page.rows, campaign.channel);
+        expect(summary.recipients).to.equal(rows.recipients);
+        expect(summary.delivery).to.deep.equal(rows.delivery);
+        expect(summary.clickers).to.equal(rows.clickers);
+        expect(summary.unsubscribed).to.equal(rows.unsubscribed);
+        if (campaign.channel === 'email') {
+          expect(summary.openers).to.equal(rows.openers);
+          expect(summary.spamReported).to.equal(rows.spamReported);
+        } else {
+          expect(summary).not.to.have.any.keys('openers', 'spamReported');
+        }
+        expect(rows.clickers, 'some contacts clicked').to.be.greaterThan(0);
+
+        // Links: the message's, most clickers first; clickers as a filter finds them, every click counted.
+        const links = summary.links!;
+        expect(links.map((link) => link.linkId).sort()).to.deep.equal(demoLinks(id).map((link) => link.linkId).sort());
+        expect(links.map((link) => link.clickers)).to.deep.equal(links.map((link) => link.clickers).sort((a, b) => b - a));
+        const events = countEvents(campaign, summary.asOf);
+        for (const link of links) {
+          expect(link.clickers, link.linkId).to.equal(rows.linkClickers[link.linkId] ?? 0);
+          const filtered = await ds.getContactStats(id, { offset: 0, limit: 100_000, filters: [{ field: 'clickedLinks', op: 'eq', value: link.linkId }] });
+          expect(filtered.total, link.linkId).to.equal(link.clickers);
+          expect(filtered.rows.every((row) => row.clickedLinks!.includes(link.linkId))).to.equal(true);
+          expect(link.clickCount, link.linkId).to.equal(events.linkClicks[link.linkId] ?? 0);
+          expect(link.clickCount, link.linkId).to.be.at.least(link.clickers);
+        }
+        expect(links.reduce((n, link) => n + link.clickCount, 0)).to.equal(sum(page.rows, 'clickCount'));
+        expect(links[0]!.clickers).to.be.greaterThan(0);
+
+        // Activity: the buckets of activityBuckets, each event in the bucket of its time.
+        const activity = summary.activity!;
+        expect(activity.map((b) => [Date.parse(b.start), b.hours])).to.deep.equal(events.spans.map((s) => [s.start, s.hours]));
+        expect(activity.map((b) => b.clicks)).to.deep.equal(events.clicks);
+        expect(activity.reduce((n, b) => n + b.clicks, 0)).to.equal(sum(page.rows, 'clickCount'));
+        if (campaign.channel === 'email') {
+          expect(activity.map((b) => b.opens)).to.deep.equal(events.opens);
+          expect(activity.reduce((n, b) => n + b.opens!, 0)).to.equal(sum(page.rows, 'openCount'));
+        } else {
+          expect(activity.every((b) => !('opens' in b))).to.equal(true);
+        }
+        expect(validateStatsSummary(summary, campaign.channel)).to.deep.equal(summary);
+      });
+    }
+
+    it('rows carry the ids of the links clicked by then, in the order of the message', async () => {
+      const { ds } = clocked({}, LATER);
+      const order = demoLinks('em-newsletter-novembre').map((link) => link.linkId);
+      expect(order).to.have.length(12);
+      const rows = await allRows(ds, 'em-newsletter-novembre');
+      for (const row of rows) {
+        expect(row.clickedLinks!.length === 0, row.contactId).to.equal(row.clickCount === 0);
+        expect(row.clickedLinks!.length).to.be.at.most(row.clickCount);
+        const positions = row.clickedLinks!.map((linkId) => order.indexOf(linkId));
+        expect(positions, row.contactId).to.deep.equal([...new Set(positions)].sort((a, b) => a - b));
+        expect(positions.includes(-1)).to.equal(false);
+      }
+      expect(rows.some((row) => row.clickedLinks!.length > 1)).to.equal(true);
+    });
+
+    it('every finished campaign has its links: 2 to 8, about 12 for the newsletter, https URLs', async () => {
+      const { ds } = clocked();
+      const finished = (await ds.listCampaigns({})).campaigns.filter((c) => c.status === 'finished');
+      for (const campaign of finished) {
+        const links = demoLinks(campaign.id);
+        if (campaign.id === 'em-newsletter-novembre') expect(links).to.have.length(12);
+        else expect(links.length, campaign.id).to.be.within(2, 8);
+        expect(links.every((link) => link.url.startsWith('https://')), campaign.id).to.equal(true);
+        expect(new Set(links.map((link) => link.linkId)).size).to.equal(links.length);
+      }
+      const jury = await ds.getStatsSummary('em-jury-diplomes');
+      expect(jury.clickers, 'a small campaign without any click').to.equal(0);
+      expect(jury.links!.every((link) => link.clickCount === 0)).to.equal(true);
+      const empty = await ds.getStatsSummary('sms-convocation-vide');
+      expect(empty).to.deep.include({ recipients: 0, clickers: 0, unsubscribed: 0, delivery: {} });
+    });
+
+    it('grows with time: a later clock never lowers a figure', async () => {
+      const { ds, clock } = clocked();
+      const id = 'em-alternance-rentree'; // sent 35 minutes before the reference time
+      const figures = (s: StatsSummary) => ({ openers: s.openers!, clickers: s.clickers, unsubscribed: s.unsubscribed, spamReported: s.spamReported!, delivered: s.delivery.delivered ?? 0 });
+      let before = await ds.getStatsSummary(id);
+      for (const step of [10 * 60_000, HOUR, 6 * HOUR, 2 * DAY]) {
+        clock.now += step;
+        const after = await ds.getStatsSummary(id);
+        expect(Date.parse(after.asOf)).to.be.greaterThan(Date.parse(before.asOf));
+        expect(after.recipients).to.equal(before.recipients);
+        for (const [name, value] of Object.entries(figures(after))) expect(value, name).to.be.at.least(figures(before)[name as keyof ReturnType<typeof figures>]);
+        for (const link of before.links!) {
+          const now = after.links!.find((l) => l.linkId === link.linkId)!;
+          expect(now.clickers, link.linkId).to.be.at.least(link.clickers);
+          expect(now.clickCount, link.linkId).to.be.at.least(link.clickCount);
+        }
+        expect(after.activity!.length).to.be.at.least(before.activity!.length);
+        before.activity!.forEach((bucket, i) => {
+          expect(after.activity![i]!.start).to.equal(bucket.start);
+          expect(after.activity![i]!.clicks).to.be.at.least(bucket.clicks);
+          expect(after.activity![i]!.opens).to.be.at.least(bucket.opens!);
+        });
+        expect(after.clickers + after.openers!).to.be.greaterThan(0);
+        before = after;
+      }
+      expect(before.activity!.at(-1)!.hours).to.equal(24);
+      expect(before.activity!.filter((b) => b.hours === 1)).to.have.length(48);
+    });
+
+    it('refuses a summary before the send is finished (not-finished, 409), and for an unknown campaign (404)', async () => {
+      const { ds } = clocked();
+      for (const id of ['em-taxe-apprentissage', 'em-ateliers-cv', 'em-voeux', 'sms-greve']) {
+        const error = (await rejection(ds.getStatsSummary(id))) as DataSourceError;
+        expect(error.kind, id).to.equal('not-finished');
+        expect(error.status).to.equal(409);
+      }
+      const error = (await rejection(ds.getStatsSummary('nope'))) as DataSourceError;
+      expect(error.kind).to.equal('not-found');
+      expect(error.status).to.equal(404);
+    });
+
+    it('answers a copy: changing an answer changes no later one', async () => {
+      const { ds } = clocked({}, LATER);
+      const first = await ds.getStatsSummary('em-relance-meef');
+      const clickers = first.clickers;
+      first.clickers = -1;
+      first.links!.length = 0;
+      const second = await ds.getStatsSummary('em-relance-meef');
+      expect(second.clickers).to.equal(clickers);
+      expect(second.links).to.have.length(4);
+    });
+
+    it('fails, hangs and aborts as the other operations do', async () => {
+      const failing = clocked({ failOperations: ['getStatsSummary'] }).ds;
+      const error = (await rejection(failing.getStatsSummary('em-forum-lyon'))) as DataSourceError;
+      expect(error.kind).to.equal('server');
+      expect(error.status).to.equal(503);
+      const hanging = clocked({ hangOperations: ['getStatsSummary'] }).ds;
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      expect(((await rejection(hanging.getStatsSummary('em-forum-lyon', { signal: controller.signal }))) as DOMException).name).to.equal('AbortError');
+      // Aborted while the table of a big campaign is drawn: the caller is answered at once.
+      const { ds } = clocked();
+      const start = performance.now();
+      const abort = new AbortController();
+      setTimeout(() => abort.abort(), 20);
+      expect(((await rejection(ds.getStatsSummary('sms-relance-dossier', { signal: abort.signal }))) as DOMException).name).to.equal('AbortError');
+      expect(performance.now() - start).to.be.lessThan(300);
+    });
   });
 
   describe('Sarbacane access', () => {
