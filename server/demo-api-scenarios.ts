@@ -7,7 +7,8 @@
  * - `invalid-json/…`        answers 200 with a truncated JSON text;
  * - `html/…`                answers 200 with an HTML page (a login page behind a proxy);
  * - `wrong-shape/…`         answers the real answer, broken: a campaign without `status`, a list
- *                           whose `total` is text, `rows` an object, `hasAccount` a string;
+ *                           whose `total` is text, `rows` an object, `hasAccount` a string, a
+ *                           summary whose `clickers` is text;
  * - `drop/{field}/…`        answers the real answer without its top-level `field`;
  * - `reset/…`               closes the connection without an answer (a network failure);
  * - `hang/…`                never answers: holds the request until the client aborts, or `close()`;
@@ -141,6 +142,8 @@ function breakShape(real: Answer, path: string[]): Answer {
     body.rows = { length: 1 };
   } else if (leaf === 'sarbacane-access') {
     body.hasAccount = 'yes';
+  } else if (leaf === 'summary') {
+    body.clickers = 'many';
   }
   return real;
 }

@@ -152,6 +152,14 @@ export async function answerRoute(
       const page = await dataSource.getContactStats(campaignId, readStatsQuery(query, campaign.channel), { signal });
       return { status: 200, body: { channel: campaign.channel, rows: page.rows, total: page.total, asOf: page.asOf } };
     }
+    case 'summary': {
+      if (campaign.status !== 'finished') {
+        throw new DataSourceError('not-finished', `The send of "${campaignId}" is not finished: no statistics yet.`, { status: 409 });
+      }
+      if (!dataSource.getStatsSummary) throw new HttpError(404, 'This API computes no summary: count it from the contact statistics.');
+      // The channel tells the client which figures the campaign has, as on a statistics page.
+      return { status: 200, body: { channel: campaign.channel, ...(await dataSource.getStatsSummary(campaignId, { signal })) } };
+    }
     case 'sarbacane-access':
       return { status: 200, body: await dataSource.getSarbacaneAccess(campaign, { signal }) };
     default:
@@ -192,6 +200,8 @@ const COMMON_FIELDS: Record<string, FieldType> = {
   clickCount: 'number',
   unsubscribed: 'boolean',
   lastActivityAt: 'string',
+  // A link id: `eq` keeps the contacts who clicked that link.
+  clickedLinks: 'string',
 };
 
 /** The fields `sort` and `filter` accept per channel, with the type a filter value is read as. */

@@ -8,9 +8,10 @@ import {
   type Options,
   type SarbacaneAccess,
   type StatsQuery,
+  type StatsSummary,
 } from './campaign-data-source.js';
 import { DataSourceError, type DataSourceErrorKind } from './data-source-error.js';
-import { validateCampaign, validateCampaignList, validateSarbacaneAccess, validateStatsPage } from './validate.js';
+import { validateCampaign, validateCampaignList, validateSarbacaneAccess, validateStatsPage, validateStatsSummary } from './validate.js';
 import { abortError } from '../internal/abort.js';
 import { timerDelay } from '../internal/timer-delay.js';
 
@@ -76,7 +77,13 @@ export class RestDataSource implements CampaignDataSource {
 
   async getContactStats(campaignId: string, q: StatsQuery, o: Options = {}): Promise<ContactStatsPage> {
     const body = await this.get(['campaigns', campaignId, 'contact-stats'], statsParams(q), o.signal);
-    return validateStatsPage(body, pageChannel(body));
+    return validateStatsPage(body, answerChannel(body));
+  }
+
+  /** `GET /campaigns/{id}/summary`: the campaign's figures, which the answer's `channel` tells. */
+  async getStatsSummary(campaignId: string, o: Options = {}): Promise<StatsSummary> {
+    const body = await this.get(['campaigns', campaignId, 'summary'], undefined, o.signal);
+    return validateStatsSummary(body, answerChannel(body));
   }
 
   async getSarbacaneAccess(campaign: Campaign, o: Options = {}): Promise<SarbacaneAccess> {
@@ -201,9 +208,9 @@ function filterValue(value: unknown, field: string): string {
   throw new TypeError(`RestDataSource: the filter value of "${field}" must be a string, a finite number or a boolean.`);
 }
 
-/** The channel a statistics page says its rows are of (the rows' shape depends on it). */
-function pageChannel(body: unknown): Channel {
-  // Anything but an object is left to `validateStatsPage`, which names the fault.
+/** The channel a statistics page or summary says it is of (its rows' shape and figures depend on it). */
+function answerChannel(body: unknown): Channel {
+  // Anything but an object is left to the validation, which names the fault.
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'email';
   const channel = (body as { channel?: unknown }).channel;
   if (!CHANNELS.includes(channel as Channel)) {

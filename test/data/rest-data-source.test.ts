@@ -124,6 +124,38 @@ describe('RestDataSource', () => {
       expect(page.rows).to.have.length(10);
     });
 
+    for (const id of [FINISHED_EMAIL.id, 'sms-resultats-admission']) {
+      it(`getStatsSummary answers the demo data source's summary (${id})`, async () => {
+        const remote = await api().getStatsSummary(id);
+        expect(plain(remote)).to.deep.equal(plain(await localDemo().getStatsSummary(id)));
+        expect(remote.asOf).to.equal(TEST_CLOCK.now);
+        expect(remote.links!.length).to.be.greaterThan(1);
+        expect(remote.links![0]!.clickers).to.be.greaterThan(0);
+        expect(remote.activity!.length).to.be.greaterThan(1);
+        expect('openers' in remote).to.equal(id.startsWith('em-'));
+      });
+    }
+
+    it('getContactStats filters on a clicked link and sorts on the links, as the demo data source does', async () => {
+      const summary = await api().getStatsSummary(FINISHED_EMAIL.id);
+      const link = summary.links![1]!;
+      const q: StatsQuery = {
+        offset: 0,
+        limit: 40,
+        filters: [{ field: 'clickedLinks', op: 'eq', value: link.linkId }],
+        sort: [{ field: 'clickedLinks', dir: 'desc' }],
+      };
+      const rec = recording();
+      const remote = await rec.ds.getContactStats(FINISHED_EMAIL.id, q);
+      expect((await rec.only()).query).to.deep.include(['filter', `clickedLinks:eq:${link.linkId}`]);
+      expect(remote.total).to.equal(link.clickers);
+      expect(remote.rows.length).to.be.greaterThan(5);
+      expect(remote.rows.every((row) => row.clickedLinks!.includes(link.linkId))).to.equal(true);
+      expect(plain(remote.rows)).to.deep.equal(plain((await localDemo().getContactStats(FINISHED_EMAIL.id, q)).rows));
+      const none = await api().getContactStats(FINISHED_EMAIL.id, { offset: 0, limit: 5, filters: [{ field: 'clickedLinks', op: 'eq', value: '' }] });
+      expect(none.total).to.equal(5000 - summary.clickers);
+    });
+
     it('getSarbacaneAccess answers the account and the report URL', async () => {
       const campaign = await api().getCampaign('em-jpo-decembre');
       const access = await api().getSarbacaneAccess(campaign);
@@ -238,9 +270,11 @@ describe('RestDataSource', () => {
       const campaign: Campaign = { ...FINISHED_EMAIL, id: '../x/?' };
       await dataSourceError(rec.ds.getContactStats(campaign.id, { offset: 0, limit: 1 }), 'not-found');
       await dataSourceError(rec.ds.getSarbacaneAccess(campaign), 'not-found');
+      await dataSourceError(rec.ds.getStatsSummary(campaign.id), 'not-found');
       expect((await rec.requests()).map((r) => r.url)).to.deep.equal([
         `${rec.base}/campaigns/..%2Fx%2F%3F/contact-stats?offset=0&limit=1`,
         `${rec.base}/campaigns/..%2Fx%2F%3F/sarbacane-access`,
+        `${rec.base}/campaigns/..%2Fx%2F%3F/summary`,
       ]);
     });
 
@@ -343,6 +377,7 @@ describe('RestDataSource', () => {
       await dataSourceError(ds.listCampaigns({}), 'access');
       await dataSourceError(ds.getCampaign('x'), 'access');
       await dataSourceError(ds.getContactStats('x', { offset: 0, limit: 1 }), 'access');
+      await dataSourceError(ds.getStatsSummary('x'), 'access');
       await dataSourceError(ds.getSarbacaneAccess(FINISHED_EMAIL), 'access');
     });
 
@@ -350,12 +385,18 @@ describe('RestDataSource', () => {
       const error = await dataSourceError(api().getContactStats('em-ateliers-cv', { offset: 0, limit: 10 }), 'not-finished');
       expect(error.status).to.equal(409);
       expect(error.message).to.contain('is not finished');
+      const summary = await dataSourceError(api().getStatsSummary('sms-reunion-parents'), 'not-finished');
+      expect(summary.status).to.equal(409);
+      expect(summary.message).to.contain('/api/campaigns/sms-reunion-parents/summary answered 409');
     });
 
     it('an unknown campaign is a 404, kind not-found', async () => {
       const error = await dataSourceError(api().getCampaign('no-such-campaign'), 'not-found');
       expect(error.status).to.equal(404);
       expect(error.retryable).to.equal(false);
+      const summary = await dataSourceError(api().getStatsSummary('no-such-campaign'), 'not-found');
+      expect(summary.status).to.equal(404);
+      expect(summary.message).to.contain('No campaign "no-such-campaign"');
     });
 
     it('invalid JSON is an invalid-response', async () => {
@@ -378,7 +419,18 @@ describe('RestDataSource', () => {
         'response.rows',
       );
       expect((await dataSourceError(ds.getSarbacaneAccess(FINISHED_EMAIL), 'invalid-response')).message).to.contain('response.hasAccount');
+      expect((await dataSourceError(ds.getStatsSummary(FINISHED_EMAIL.id), 'invalid-response')).message).to.contain(
+        'response.clickers must be a whole number ≥ 0 (got string)',
+      );
     });
+
+    for (const field of ['channel', 'asOf', 'delivery']) {
+      it(`a summary without ${field} is an invalid-response naming response.${field}`, async () => {
+        const ds = new RestDataSource({ baseUrl: `/api-test/drop/${field}` });
+        const error = await dataSourceError(ds.getStatsSummary(FINISHED_EMAIL.id), 'invalid-response');
+        expect(error.message).to.contain(`response.${field}`);
+      });
+    }
 
     for (const field of ['channel', 'asOf', 'total']) {
       it(`a statistics page without ${field} is an invalid-response naming response.${field}`, async () => {
