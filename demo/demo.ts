@@ -4,6 +4,7 @@ import { DemoDataSource, RestDataSource, setDefaultDataSource, type Channel } fr
 import '../src/define/campaign-list.js';
 import '../src/define/campaign-stats-grid.js';
 import '../src/define/sarbacane-link.js';
+import '../src/define/campaign-stats-summary.js';
 
 const params = new URLSearchParams(location.search);
 const dataSources = {
@@ -15,11 +16,12 @@ const dataSources = {
 const list = document.querySelector('campaign-list')!;
 const grid = document.querySelector('campaign-stats-grid')!;
 const sarbacane = document.querySelector('sarbacane-link')!;
-const campaignName = document.querySelector('#campaign-name')!;
+const summary = document.querySelector('campaign-stats-summary')!;
+const campaignNames = document.querySelectorAll('.campaign-name');
 
 const PAGE_TEXTS = {
-  fr: { title: 'Statistiques des campagnes', channel: 'Canal', email: 'E-mailing', sms: 'SMSing', source: 'Données', sourceDemo: 'Démo en mémoire', sourceRest: 'API REST (/api)', campaigns: 'Campagnes', perContact: 'Statistiques par contact' },
-  en: { title: 'Campaign statistics', channel: 'Channel', email: 'Emailing', sms: 'SMSing', source: 'Data', sourceDemo: 'In-memory demo', sourceRest: 'REST API (/api)', campaigns: 'Campaigns', perContact: 'Per-contact statistics' },
+  fr: { title: 'Statistiques des campagnes', channel: 'Canal', email: 'E-mailing', sms: 'SMSing', source: 'Données', sourceDemo: 'Démo en mémoire', sourceRest: 'API REST (/api)', campaigns: 'Campagnes', summary: 'Synthèse', perContact: 'Statistiques par contact' },
+  en: { title: 'Campaign statistics', channel: 'Channel', email: 'Emailing', sms: 'SMSing', source: 'Data', sourceDemo: 'In-memory demo', sourceRest: 'REST API (/api)', campaigns: 'Campaigns', summary: 'Summary', perContact: 'Per-contact statistics' },
 };
 
 function setLang(lang: 'fr' | 'en'): void {
@@ -32,9 +34,7 @@ function setLang(lang: 'fr' | 'en'): void {
 
 function setChannel(channel: Channel): void {
   list.channel = channel;
-  grid.campaignId = '';
-  sarbacane.campaignId = '';
-  campaignName.textContent = '';
+  showCampaign('');
 }
 
 function onRadio(name: string, handler: (value: string) => void, initial: string): void {
@@ -45,20 +45,27 @@ function onRadio(name: string, handler: (value: string) => void, initial: string
   handler(initial);
 }
 
-// The list drives the grid through `stats-target`; the page mirrors the choice in its heading
-// and its Sarbacane link.
+/** The campaign the page shows: the summary above the grid, and the Sarbacane link beside it. */
+function showCampaign(campaignId: string): void {
+  grid.campaignId = campaignId;
+  summary.campaignId = campaignId;
+  sarbacane.campaignId = campaignId;
+  if (!campaignId) for (const name of campaignNames) name.textContent = '';
+}
+
+// The list drives the grid through `stats-target`; the page mirrors the choice in its summary,
+// its headings and its Sarbacane link. The summary drives the grid through its own `stats-target`.
 list.addEventListener('campaign-stats-open', (event) => {
   sarbacane.campaign = event.detail.campaign;
-  sarbacane.campaignId = event.detail.campaign.id;
+  showCampaign(event.detail.campaign.id);
 });
-grid.addEventListener('campaign-stats-load', (event) => (campaignName.textContent = event.detail.campaign.name));
+grid.addEventListener('campaign-stats-load', (event) => {
+  for (const name of campaignNames) name.textContent = event.detail.campaign.name;
+});
 
 onRadio('lang', (lang) => setLang(lang === 'en' ? 'en' : 'fr'), params.get('lang') === 'en' ? 'en' : 'fr');
 onRadio('source', (source) => setDefaultDataSource(dataSources[source === 'rest' ? 'rest' : 'demo']), params.get('source') === 'rest' ? 'rest' : 'demo');
 onRadio('channel', (channel) => setChannel(channel === 'sms' ? 'sms' : 'email'), params.get('channel') === 'sms' ? 'sms' : 'email');
 
 const initial = params.get('campaign');
-if (initial) {
-  grid.campaignId = initial;
-  sarbacane.campaignId = initial;
-}
+if (initial) showCampaign(initial);

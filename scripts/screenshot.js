@@ -1,4 +1,5 @@
 // Takes a screenshot of a page in headless Chromium: node scripts/screenshot.js URL OUT.png [width] [height]
+// Optional: SCREENSHOT_CLIP='x,y,width,height' (page coordinates, with FULL_PAGE=1 past the viewport).
 // Optional actions: SCREENSHOT_ACTIONS='[{"click":"css"},{"rightclick":[x,y]},{"wait":500}]'
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.js';
@@ -18,7 +19,8 @@ try {
     if (action.type) await page.keyboard.type(action.type);
     if (action.wait) await page.waitForTimeout(action.wait);
   }
-  await page.screenshot({ path: out, fullPage: process.env.FULL_PAGE === '1' });
+  const clip = process.env.SCREENSHOT_CLIP?.split(',').map(Number);
+  await page.screenshot({ path: out, fullPage: process.env.FULL_PAGE === '1', ...(clip && { clip: { x: clip[0], y: clip[1], width: clip[2], height: clip[3] } }) });
 } finally {
   await browser.close();
 }

@@ -99,9 +99,9 @@ export const fr: Messages = {
     error: 'Impossible de charger cette page.',
   },
 
-  summaryFilter: (label) => `Filtre venu de la synthèse$ : ${label}`,
+  summaryFilter: (label) => `Filtre venu de la synthèse : ${label}`,
   clearSummaryFilter: 'Effacer ce filtre',
-  summaryFilterCleared: 'Filtre de la synthèse effacé$ : tous les contacts sont affichés.',
+  summaryFilterCleared: 'Filtre de la synthèse effacé : tous les contacts sont affichés.',
 
   menuLabel: 'Actions du tableau',
   exportMenu: 'Exporter',
@@ -164,10 +164,10 @@ export const fr: Messages = {
 
 
   summary: {
-    label: (name) => `Synthèse de la campagne$ : ${name}`,
+    label: (name) => `Synthèse de la campagne : ${name}`,
     noCampaign: 'Choisissez une campagne pour consulter sa synthèse.',
     loading: 'Chargement de la synthèse…',
-    empty: "Cette campagne n'a aucun contact$ : il n'y a pas de chiffres à montrer.",
+    empty: "Cette campagne n'a aucun contact : il n'y a pas de chiffres à montrer.",
     figuresTitle: 'Chiffres clés',
     figures: {
       recipients: 'Destinataires',
@@ -188,10 +188,10 @@ export const fr: Messages = {
     },
     rateOf: { recipients: 'des destinataires', delivered: 'des délivrés', openers: 'des ouvreurs (cliqueurs ÷ ouvreurs)' },
     showContacts: 'Afficher ces contacts dans le tableau',
-    shownInGrid: (label, count) => `Le tableau affiche ${label}$ : ${count}.`,
+    shownInGrid: (label, count) => `Tableau des contacts filtré : ${label} (${count}).`,
     linksTitle: 'Clics par lien',
     linkColumns: { link: 'Lien', clicks: 'Clics', clickers: 'Cliqueurs uniques', rate: '% des délivrés' },
-    linkFilter: (text) => `Lien «$ ${text}$ »`,
+    linkFilter: (text) => `Lien « ${text} »`,
     noLinks: "Aucun lien n'a été cliqué pour l'instant.",
     activityTitle: 'Activité dans le temps',
     activityHourly: "Les 48 premières heures après l'envoi, par heure",
@@ -201,13 +201,13 @@ export const fr: Messages = {
     hideTable: 'Masquer le tableau des données',
     period: 'Période',
     chartAlt: (totals, peak) => `${totals}.${peak ? ` ${peak}` : ''}`,
-    peak: (period, value, series) => `Pic$ : ${value} ${series.toLowerCase()} (${period}).`,
+    peak: (period, value, series) => `Pic : ${value} ${series.toLowerCase()} (${period}).`,
     seriesTotal: (series, value) => `${series} : ${value}`,
     bar: (period, value, series) => `${period} : ${value} ${series.toLowerCase()}`,
     noActivity: "Aucune activité pour l'instant.",
     computed: (count) => `Chiffres calculés dans le navigateur à partir des ${count} contacts de la campagne.`,
     computedLinks: 'Le nombre de clics par lien n’est pas connu de cette source de données : seuls les cliqueurs uniques sont comptés.',
-    computedActivity: 'Cette source de données ne donne que la dernière activité de chaque contact$ : chaque contact compte une fois, à sa dernière activité.',
+    computedActivity: 'Cette source de données ne donne que la dernière activité de chaque contact : chaque contact compte une fois, à sa dernière activité.',
     unavailable: (threshold) =>
       `La synthèse n'est pas disponible depuis cette source de données pour une campagne de plus de ${threshold} contacts.`,
   },

@@ -7,6 +7,7 @@ import type {
   Options,
   SarbacaneAccess,
   StatsQuery,
+  StatsSummary,
 } from '../../src/data/campaign-data-source.js';
 import { DataSourceError } from '../../src/data/data-source-error.js';
 import { applyStatsQuery, foldText } from '../../src/data/stats-query.js';
@@ -53,7 +54,7 @@ export class TestDataSource implements CampaignDataSource {
     return this.calls.filter((c) => c.method === method);
   }
 
-  private async enter(method: keyof CampaignDataSource, args: unknown[], signal?: AbortSignal): Promise<void> {
+  protected async enter(method: keyof CampaignDataSource, args: unknown[], signal?: AbortSignal): Promise<void> {
     this.calls.push({ method, args, signal });
     const held = this.held.get(method);
     if (held) {
@@ -89,5 +90,16 @@ export class TestDataSource implements CampaignDataSource {
   async getSarbacaneAccess(campaign: Campaign, o: Options = {}): Promise<SarbacaneAccess> {
     await this.enter('getSarbacaneAccess', [campaign], o.signal);
     return this.access;
+  }
+}
+
+/** A `TestDataSource` whose data source has the optional `getStatsSummary` (v2), answering `summaries`. */
+export class SummaryTestDataSource extends TestDataSource {
+  summaries: Record<string, unknown> = {};
+
+  async getStatsSummary(campaignId: string, o: Options = {}): Promise<StatsSummary> {
+    await this.enter('getStatsSummary', [campaignId], o.signal);
+    if (!(campaignId in this.summaries)) throw new DataSourceError('not-found', `No summary for ${campaignId}`, { status: 404 });
+    return this.summaries[campaignId] as StatsSummary;
   }
 }

@@ -3,6 +3,7 @@ import { parseIsoDate } from '../../internal/iso-date.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import type { Channel } from '../../data/campaign-data-source.js';
 import type { SummaryData } from '../../internal/summary-figures.js';
+import { HOURLY_BUCKETS } from '../../data/activity-buckets.js';
 
 /**
  * The activity over time: one bar chart per kind of bucket (hours, then days), each with a
@@ -60,17 +61,22 @@ function chartAlt(localize: LocalizeController, group: BucketGroup, labels: stri
   return t.chartAlt(totals, peak && t.peak(period(localize, peak, group.hours), localize.number(peak.values[s]!), labels[s]!));
 }
 
+/**
+ * One chart. Its width is in proportion to its buckets (48 hours fill the width), so that the
+ * bars of the hours and of the days are alike.
+ */
 function renderChart(localize: LocalizeController, group: BucketGroup, series: SeriesKey[], labels: string[], caption: string): TemplateResult {
   const max = Math.max(1, ...group.buckets.flatMap((b) => b.values));
   const step = series.length * BAR + GAP;
   const width = Math.max(step, group.buckets.length * step);
+  const share = Math.min(100, (100 * group.buckets.length) / HOURLY_BUCKETS);
   const first = group.buckets[0]!;
   const last = group.buckets.at(-1)!;
   return html`<figure class="chart" part="chart">
     <figcaption class="chart-caption">${caption}</figcaption>
     <div class="chart-frame">
       <span class="chart-max" aria-hidden="true">${localize.number(max)}</span>
-      <svg class="bars" viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label=${chartAlt(localize, group, labels)}>
+      <svg class="bars" width="${share}%" viewBox="0 0 ${width} ${HEIGHT}" preserveAspectRatio="none" role="img" aria-label=${chartAlt(localize, group, labels)}>
         ${group.buckets.map((bucket, b) =>
           bucket.values.map((value, s) => {
             const height = (value / max) * HEIGHT;
@@ -79,9 +85,10 @@ function renderChart(localize: LocalizeController, group: BucketGroup, series: S
         )}
       </svg>
     </div>
-    <div class="chart-axis" aria-hidden="true">
-      <span>${localize.dateTime(new Date(first.start))}</span><span>${localize.dateTime(new Date(last.end))}</span>
-    </div>
+    <svg class="chart-axis" width="${share}%" height="16" aria-hidden="true">
+      <text x="0" y="12">${localize.dateTime(new Date(first.start))}</text>
+      <text x="100%" y="12" text-anchor="end">${localize.dateTime(new Date(last.end))}</text>
+    </svg>
   </figure>`;
 }
 

@@ -168,6 +168,7 @@ export const summaryStyles = css`
 
   .chart-frame {
     position: relative;
+    padding-top: 1.4em;
     border-bottom: 1px solid var(--_border);
   }
 
@@ -181,7 +182,6 @@ export const summaryStyles = css`
 
   .bars {
     display: block;
-    width: 100%;
     height: 120px;
   }
 
@@ -197,10 +197,12 @@ export const summaryStyles = css`
   }
 
   .chart-axis {
-    display: flex;
-    justify-content: space-between;
+    display: block;
+    min-width: 26em;
+    max-width: 100%;
+    overflow: visible;
     font-size: 0.8em;
-    color: var(--_muted);
+    fill: var(--_muted);
   }
 
   .status {
