@@ -84,10 +84,13 @@ interface Figures {
   linkSets?: ReturnType<typeof clickedLinkSets>;
 }
 
+// An event's byte: its kind in the two low bits and, for a click, its link's index above them.
 const OPEN = 0;
 const CLICK = 1;
 const SPAM = 2;
 const UNSUBSCRIBE = 3;
+const KIND_BITS = 3;
+const LINK_SHIFT = 2;
 const HAS_FIRST_NAME = 1;
 const HAS_LAST_NAME = 2;
 const MOBILE_7 = 4;
@@ -163,20 +166,18 @@ function radixSort(order: Uint32Array<ArrayBuffer>, spare: Uint32Array<ArrayBuff
   return [order, spare];
 }
 
-/** Event times, kinds and links (of clicks), appended to typed arrays that grow as needed. */
+/** Event times and kinds, appended to typed arrays that grow as needed. */
 class EventList {
   times: Float64Array;
   kinds: Uint8Array;
-  links: Uint8Array;
   length = 0;
 
   constructor(capacity: number) {
     this.times = new Float64Array(Math.max(16, capacity));
     this.kinds = new Uint8Array(this.times.length);
-    this.links = new Uint8Array(this.times.length);
   }
 
-  push(time: number, kind: number, link = 0): void {
+  push(time: number, kind: number): void {
     if (this.length === this.times.length) {
       const times = new Float64Array(this.length * 2);
       times.set(this.times);
@@ -184,12 +185,8 @@ class EventList {
       const kinds = new Uint8Array(this.length * 2);
       kinds.set(this.kinds);
       this.kinds = kinds;
-      const links = new Uint8Array(this.length * 2);
-      links.set(this.links);
-      this.links = links;
     }
     this.times[this.length] = time;
-    this.links[this.length] = link;
     this.kinds[this.length++] = kind;
   }
 }
@@ -208,9 +205,8 @@ export class DemoStatsTable {
   /** Contact i's events are `eventTime`/`eventKind` from `eventStart[i]` to `eventStart[i + 1]`. */
   private readonly eventStart: Uint32Array;
   private eventTime: Float64Array = new Float64Array(0);
+  /** The kind of each event, and for a click the index of its link in `shape.links` (see `LINK_SHIFT`). */
   private eventKind: Uint8Array = new Uint8Array(0);
-  /** For a click: the index of its link in `shape.links`. */
-  private eventLink: Uint8Array = new Uint8Array(0);
 
   private figures: Figures | undefined;
   private emailKeys: SortKeys | undefined;
@@ -224,14 +220,15 @@ export class DemoStatsTable {
    */
   static async build(shape: DemoCampaignShape): Promise<DemoStatsTable> {
     const table = new DemoStatsTable(shape);
-    const events = new EventList(shape.size);
+    // About one event a contact for email, a third for SMS (see `drawContact`): room for a bit
+    // more, so that a million contacts' events are not copied into lists twice their size at the end.
+    const events = new EventList(Math.ceil(shape.size * (shape.channel === 'email' ? 1.25 : 0.5)));
     const draw = newDraw();
     await inSlices(shape.size, (start, end) => table.drawSlice(start, end, events, draw));
     table.eventStart[shape.size] = events.length;
     // Copies of the right size: the lists grew by doubling.
     table.eventTime = events.times.slice(0, events.length);
     table.eventKind = events.kinds.slice(0, events.length);
-    table.eventLink = events.links.slice(0, events.length);
     return table;
   }
 
@@ -265,7 +262,7 @@ export class DemoStatsTable {
       eventStart[i] = events.length;
       for (let k = 0; k < draw.opens.length; k++) events.push(draw.opens[k]!, OPEN);
       drawClickLinks(hash, i, draw.clicks.length, links.length, clickLinks);
-      for (let k = 0; k < draw.clicks.length; k++) events.push(draw.clicks[k]!, CLICK, clickLinks[k] ?? 0);
+      for (let k = 0; k < draw.clicks.length; k++) events.push(draw.clicks[k]!, CLICK | ((clickLinks[k] ?? 0) << LINK_SHIFT));
       if (!Number.isNaN(draw.spamAt)) events.push(draw.spamAt, SPAM);
       if (!Number.isNaN(draw.unsubscribedAt)) events.push(draw.unsubscribedAt, UNSUBSCRIBE);
     }
@@ -321,7 +318,7 @@ export class DemoStatsTable {
 
   private countSlice(start: number, end: number, elapsed: number, counts: SummaryCounts): void {
     const { finished } = this.shape;
-    const { finalDelivery, deliveryDelay, eventStart, eventTime, eventKind, eventLink } = this;
+    const { finalDelivery, deliveryDelay, eventStart, eventTime, eventKind } = this;
     const { delivery, opens, clicks, linkClicks, linkClickers, contacts } = counts;
     const delivered = this.deliveries.indexOf('delivered');
     const pending = this.deliveries.indexOf('pending');
@@ -338,7 +335,7 @@ export class DemoStatsTable {
         const t = eventTime[e]!;
         if (t > elapsed) continue;
         const bucket = bucketIndex(finished, finished + t, opens.length);
-        switch (eventKind[e]) {
+        switch (eventKind[e]! & KIND_BITS) {
           case OPEN:
             opened = 1;
             if (bucket >= 0) opens[bucket]!++;
@@ -347,8 +344,9 @@ export class DemoStatsTable {
             clicked = 1;
             if (bucket >= 0) clicks[bucket]!++;
             if (hasLinks) {
-              mask |= 1 << eventLink[e]!;
-              linkClicks[eventLink[e]!]!++;
+              const link = eventKind[e]! >>> LINK_SHIFT;
+              mask |= 1 << link;
+              linkClicks[link]!++;
             }
             break;
           case SPAM:
@@ -673,14 +671,14 @@ export class DemoStatsTable {
       for (let e = this.eventStart[i]!; e < this.eventStart[i + 1]!; e++) {
         const t = this.eventTime[e]!;
         if (t > elapsed) continue;
-        switch (this.eventKind[e]) {
+        switch (this.eventKind[e]! & KIND_BITS) {
           case OPEN:
             figures.openCount[i]!++;
             latest = Math.max(latest, t);
             break;
           case CLICK:
             figures.clickCount[i]!++;
-            figures.clickedMask[i]! |= 1 << this.eventLink[e]!;
+            figures.clickedMask[i]! |= 1 << (this.eventKind[e]! >>> LINK_SHIFT);
             latest = Math.max(latest, t);
             break;
           case SPAM:

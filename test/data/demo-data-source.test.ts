@@ -625,7 +625,7 @@ describe('DemoDataSource', () => {
       const start = performance.now();
       const abort = new AbortController();
       setTimeout(() => abort.abort(), 20);
-      expect(((await rejection(ds.getStatsSummary('sms-relance-dossier', { signal: abort.signal }))) as DOMException).name).to.equal('AbortError');
+      expect(((await rejection(ds.getStatsSummary('sms-reseau-national-inscriptions', { signal: abort.signal }))) as DOMException).name).to.equal('AbortError');
       expect(performance.now() - start).to.be.lessThan(300);
     });
   });
