@@ -19,17 +19,21 @@ import { compareValues, foldText, isEmptyValue, matchesValue, pageWindow, SEARCH
  * Answers any `StatsQuery` on a demo campaign of up to millions of contacts without ever
  * holding its contacts as objects, with the same results as `applyStatsQuery` on every row.
  *
- * - Each contact's draw is kept once, as compact typed columns (names, delivery, event times).
- * - The figures at a given time (counts, delivery, last activity) are columns read from the
- *   event times in one pass, kept for that time.
+ * - Each contact's draw is kept once, as compact typed columns (names, delivery, events with
+ *   their times and, for clicks, their links).
+ * - The figures at a given time (counts, delivery, last activity, the links clicked as bits)
+ *   are columns read from the events in one pass, kept for that time.
  * - Filters are tested per distinct value where a column has few (names, delivery, yes/no,
- *   counts), on numbers for dates, and on the row's value otherwise; sorts are stable radix
- *   sorts on whole-number keys in the order `compareValues` gives, kept per sort (and time).
+ *   counts, sets of clicked links), on numbers for dates, and on the row's value otherwise;
+ *   sorts are stable radix sorts on whole-number keys in the order `compareValues` gives, kept
+ *   per sort (and time).
  * - The page's rows are then made one by one by `demoContact`, so they are the very rows a
  *   small campaign answers.
+ * - The summary (`getStatsSummary`) is counted from the same columns, in time slices, and kept
+ *   for its time.
  *
  * Loaded lazily (plain pages need none of it): by the first query that sorts, filters or
- * searches, or ahead of it for a campaign that a grid reads page by page.
+ * searches or the first summary, or ahead of them for a campaign that a grid reads page by page.
  */
 
 export interface DemoCampaignShape {
