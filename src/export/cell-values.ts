@@ -49,6 +49,11 @@ function text(raw: string, context: CellContext): Cell {
   return { t: 's', v: value };
 }
 
+/** The text shown for a raw value of a `label` or `list` column: its label, else the value itself. */
+function label(value: unknown, column: ExportColumn): string {
+  return column.labels?.[String(value)] ?? String(value);
+}
+
 /**
  * The cell for one value, or `undefined` for an empty cell. Text is always a string cell,
  * so `=HYPERLINK(…)`, `+33…` or `@SUM` can never become a formula or a number.
@@ -68,7 +73,12 @@ export function toCell(value: unknown, column: ExportColumn, context: CellContex
     case 'boolean':
       return { t: 's', v: value === true ? context.yes : context.no };
     case 'label':
-      return text(column.labels?.[String(value)] ?? String(value), context);
+      return text(label(value, column), context);
+    case 'list': {
+      // A lone value is a list of one; empty items leave no empty slot between the commas.
+      const items = (Array.isArray(value) ? value : [value]).filter((item) => item !== undefined && item !== null && item !== '');
+      return items.length ? text(items.map((item) => label(item, column)).join(', '), context) : undefined;
+    }
     default:
       return text(String(value), context);
   }

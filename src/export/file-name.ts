@@ -1,3 +1,5 @@
+import type { ExportFormat } from './export-types.js';
+
 /**
  * Characters Windows, macOS or Linux refuse in a file name, control characters, bidi controls
  * (U+202E would show "Rapport‮xslx.exe" as an .exe), non-characters and lone surrogates.
@@ -12,10 +14,13 @@ function isoDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** `<campaign name>_<word>_<YYYY-MM-DD>.xlsx` (`statistiques` in French, `statistics` in English), safe on every file system. */
-export function exportFileName(campaignName: string, date: Date, word = 'statistiques'): string {
+/**
+ * `<campaign name>_<word>_<YYYY-MM-DD>.<extension>` (`statistiques` in French, `statistics` in
+ * English; `xlsx` or `csv`), safe on every file system.
+ */
+export function exportFileName(campaignName: string, date: Date, word = 'statistiques', extension: ExportFormat = 'xlsx'): string {
   let base = campaignName.replace(REFUSED, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
   if (base.length > MAX_BASE_LENGTH) base = base.slice(0, MAX_BASE_LENGTH).trimEnd();
   if (!base || RESERVED.test(base)) base = `_${base || 'campagne'}`;
-  return `${base}_${word}_${isoDay(date)}.xlsx`;
+  return `${base}_${word}_${isoDay(date)}.${extension}`;
 }

@@ -8,6 +8,11 @@ describe('exportFileName', () => {
     expect(exportFileName("Offres d'alternance de la rentrée", day)).to.equal("Offres d'alternance de la rentrée_statistiques_2026-11-26.xlsx");
   });
 
+  it('ends in .csv for a CSV export', () => {
+    expect(exportFileName('Open day', day, 'statistics', 'csv')).to.equal('Open day_statistics_2026-11-26.csv');
+    expect(exportFileName('JPO', day, 'statistiques', 'csv')).to.equal('JPO_statistiques_2026-11-26.csv');
+  });
+
   it('replaces the characters file systems refuse', () => {
     expect(exportFileName('JPO: 6/12 <Lyon> "campus" | a\\b? *new*', day)).to.equal('JPO_ 6_12 _Lyon_ _campus_ _ a_b_ _new__statistiques_2026-11-26.xlsx');
     expect(exportFileName('Tab\there\nline', day)).to.equal('Tab_here_line_statistiques_2026-11-26.xlsx');
