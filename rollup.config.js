@@ -8,19 +8,20 @@ import { inlineCssRollupPlugin } from './scripts/inline-css.js';
 const typescriptOptions = { tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: undefined, rootDir: 'src', sourceMap: false };
 
 /**
- * The export engine (with sheetjs-style, CommonJS) is built once, self-contained, into two
- * files that the element modules reach only by these relative URLs: the main-thread fallback
- * `./xlsx-engine.js` (a dynamic import) and the worker `./export-worker.js` (a Worker URL), plus
- * `./export-worker-source.js`, the worker's code as a string, for a Blob-URL start where the
- * host's bundler did not emit the worker file. A host's bundler never meets CommonJS.
+ * The export engines (the .xlsx one with sheetjs-style, CommonJS) are built once, each
+ * self-contained, into files that the element modules reach only by these relative URLs: the
+ * main-thread fallbacks `./xlsx-engine.js` and `./csv-engine.js` (dynamic imports) and the
+ * worker `./export-worker.js` (a Worker URL), plus `./export-worker-source.js`, the worker's code
+ * as a string, for a Blob-URL start where the host's bundler did not emit the worker file. A
+ * host's bundler never meets CommonJS, and a page's first load holds no engine code at all.
  */
-const ENGINE_FILES = { 'excel-export.ts': './xlsx-engine.js', 'export-worker-start.ts': './export-worker-source.js' };
+const ENGINE_FILES = { 'excel-export.ts': ['./xlsx-engine.js', './csv-engine.js'], 'export-worker-start.ts': ['./export-worker-source.js'] };
 function engineAsExternalFiles() {
   return {
     name: 'engine-as-external-files',
     resolveId(source, importer) {
       const from = importer?.match(/\/src\/export\/([^/]+)$/)?.[1];
-      return from && ENGINE_FILES[from] === source ? { id: source, external: 'absolute' } : null;
+      return from && ENGINE_FILES[from]?.includes(source) ? { id: source, external: 'absolute' } : null;
     },
   };
 }
@@ -109,13 +110,13 @@ export default [
     output: { dir: 'dist/standalone', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     plugins: selfContainedPlugins(),
   },
-  // 3. The main-thread fallback engine. A build of its own, like (4), so that it never shares a
-  //    chunk with the elements.
-  {
-    input: { 'xlsx-engine': 'src/export/xlsx-engine.ts' },
+  // 3. The main-thread fallback engines. Builds of their own, like (4), so that they never share
+  //    a chunk with the elements or with each other.
+  ...['xlsx-engine', 'csv-engine'].map((name) => ({
+    input: { [name]: `src/export/${name}.ts` },
     output: { dir: 'dist/export', format: 'es', entryFileNames: '[name].js' },
     plugins: [...selfContainedPlugins(), copyTo('dist/standalone')],
-  },
+  })),
   // 4. The export worker: a module worker importing the elements' modules would define custom
   //    elements in a scope that has none, so it is one file, with its string twin.
   {

@@ -19,6 +19,14 @@ export function excelDateSerial(date: Date): number {
   return (date.getTime() - date.getTimezoneOffset() * 60_000) / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
 }
 
+/**
+ * The local wall-clock time an Excel date serial of `excelDateSerial` stands for, in the UTC
+ * fields of the Date returned (read them with `getUTC…`): the inverse, to the millisecond.
+ */
+export function localTimeOfSerial(serial: number): Date {
+  return new Date(Math.round((serial - EXCEL_EPOCH_OFFSET) * MS_PER_DAY));
+}
+
 export interface CellContext {
   yes: string;
   no: string;

@@ -1,15 +1,15 @@
 /**
- * The Excel export, as the grid calls it. Light on purpose (it is part of the initial bundle):
- * the engine (xlsx-engine.ts, with sheetjs-style) runs in a module Worker, loaded when an
- * export starts; where no worker can start, the same engine is imported and run here, on the
- * main thread, yielding to the event loop between pages.
+ * The export (.xlsx and CSV), as the grid calls it. Light on purpose (it is part of the initial
+ * bundle): the engine (xlsx-engine.ts with sheetjs-style, or csv-engine.ts) runs in a module
+ * Worker, loaded when an export starts; where no worker can start, the same engine is imported
+ * and run here, on the main thread, yielding to the event loop between pages.
  */
 import { MAX_DATA_ROWS_PER_SHEET } from './cell-values.js';
-import type { ExportColumn, ExportJob, FromWorker, ToWorker, ValueRow, WorkbookMeta } from './export-types.js';
+import type { Engine, ExportColumn, ExportFormat, ExportJob, FromWorker, ToWorker, ValueRow, WorkbookMeta } from './export-types.js';
 import { startExportWorker } from './export-worker-start.js';
 
-export { XLSX_MIME } from './export-types.js';
-export type { WorkbookMeta } from './export-types.js';
+export { CSV_MIME, XLSX_MIME } from './export-types.js';
+export type { ExportFormat, WorkbookMeta } from './export-types.js';
 
 /** The rows to export, read page by page (a data source in server-side mode never holds them all). */
 export interface RowSource {
@@ -23,7 +23,7 @@ export interface ExportProgress {
   totalRows: number;
 }
 
-export interface ExcelFile {
+export interface ExportFile {
   blob: Blob;
   /** Cells whose text was cut to Excel's 32,767-character limit. */
   truncatedCells: number;
@@ -35,7 +35,7 @@ export interface ExportOptions {
   /** Aborting stops the work at once and rejects with an `AbortError`; nothing is saved. */
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
-  /** Data rows per statistics sheet: Excel's limit by default; fewer to see the overflow in tests. */
+  /** Data rows per statistics sheet of an .xlsx: Excel's limit by default; fewer to see the overflow in tests. */
   rowsPerSheet?: number;
   /** URL of the export worker file, where the host serves it itself (else the page-wide setting, else the default). */
   workerUrl?: string;
@@ -61,7 +61,7 @@ export function rowsFromArray(rows: readonly Record<string, unknown>[], pageSize
 }
 
 function abortError(): DOMException {
-  return new DOMException('The Excel export was cancelled.', 'AbortError');
+  return new DOMException('The export was cancelled.', 'AbortError');
 }
 
 /** The source's rows as the engine reads them (values of the exported columns), in messages of bounded size. */
@@ -96,7 +96,7 @@ async function runInWorker(
   onProgress: (rowsWritten: number) => void,
   signal: AbortSignal,
   workerUrl: string | undefined,
-): Promise<ExcelFile | undefined> {
+): Promise<ExportFile | undefined> {
   const worker = await startExportWorker(workerUrl, signal);
   if (!worker) return undefined;
   return new Promise((resolve, reject) => {
@@ -151,11 +151,16 @@ async function runInWorker(
     worker.onerror = (event) => {
       // Handled here: not reported again as an uncaught error of the page.
       event.preventDefault();
-      settle(() => reject(new Error(`The Excel export worker failed: ${event.message || 'unknown error'}.`)));
+      settle(() => reject(new Error(`The export worker failed: ${event.message || 'unknown error'}.`)));
     };
-    worker.onmessageerror = () => settle(() => reject(new Error('The Excel export worker sent a message that could not be read.')));
+    worker.onmessageerror = () => settle(() => reject(new Error('The export worker sent a message that could not be read.')));
     post({ type: 'start', job });
   });
+}
+
+/** The engine for a format, loaded on demand: each in its own file, so that a CSV never loads sheetjs-style. */
+async function loadEngine(format: ExportFormat): Promise<Engine> {
+  return format === 'csv' ? (await import('./csv-engine.js')).writeCsv : (await import('./xlsx-engine.js')).writeWorkbook;
 }
 
 /** The fallback: the same engine on the main thread, one page per task. */
@@ -164,8 +169,8 @@ async function runOnMainThread(
   pages: AsyncGenerator<ValueRow[]>,
   onProgress: (rowsWritten: number) => void,
   signal: AbortSignal,
-): Promise<ExcelFile> {
-  const { writeWorkbook } = await import('./xlsx-engine.js');
+): Promise<ExportFile> {
+  const engine = await loadEngine(job.format ?? 'xlsx');
   async function* yielding() {
     for await (const page of pages) {
       await nextTask();
@@ -173,24 +178,28 @@ async function runOnMainThread(
       yield page;
     }
   }
-  const result = await writeWorkbook(job, yielding(), { onProgress });
+  const result = await engine(job, yielding(), { onProgress });
   signal.throwIfAborted();
   return { ...result, thread: 'main' };
 }
 
+const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
+
 /**
- * Builds the .xlsx file (DESIGN "Excel export") for `meta` and the rows of `rows`, off the
- * main thread where a worker can start. Rejects with an `AbortError` when `options.signal`
- * aborts, with an `Error` saying why when the export fails.
+ * Builds the export file for `meta` and the rows of `rows`, off the main thread where a worker
+ * can start: an .xlsx (DESIGN "Excel export": the statistics sheets, "Campagne", "Synthèse"
+ * when `meta.summary` is given) or a CSV of the same rows and columns. Rejects with an
+ * `AbortError` when `options.signal` aborts, with an `Error` saying why when the export fails.
  */
-export async function buildExcelFile(meta: WorkbookMeta, rows: RowSource, options: ExportOptions = {}): Promise<ExcelFile> {
+export async function buildExportFile(format: ExportFormat, meta: WorkbookMeta, rows: RowSource, options: ExportOptions = {}): Promise<ExportFile> {
   const { signal = new AbortController().signal, rowsPerSheet = MAX_DATA_ROWS_PER_SHEET } = options;
+  if (!FORMATS.includes(format)) throw new RangeError(`format must be one of ${FORMATS.join(', ')}.`);
   if (!Number.isInteger(rowsPerSheet) || rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS_PER_SHEET) {
     throw new RangeError(`rowsPerSheet must be an integer from 1 to ${MAX_DATA_ROWS_PER_SHEET}.`);
   }
   if (!Number.isSafeInteger(rows.totalRows) || rows.totalRows < 0) throw new RangeError('totalRows must be a whole number of rows.');
   if (signal.aborted) throw abortError();
-  const job: ExportJob = { meta, totalRows: rows.totalRows, rowsPerSheet };
+  const job: ExportJob = { format, meta, totalRows: rows.totalRows, rowsPerSheet };
   const onProgress = (rowsWritten: number) => options.onProgress?.({ rowsWritten, totalRows: rows.totalRows });
   const pages = valuePages(rows, meta.columns, signal);
   try {
@@ -201,6 +210,12 @@ export async function buildExcelFile(meta: WorkbookMeta, rows: RowSource, option
     throw error;
   }
 }
+
+/**
+ * The .xlsx file: `buildExportFile('xlsx', …)`.
+ * @deprecated Call `buildExportFile('xlsx', meta, rows, options)`.
+ */
+export const buildExcelFile = (meta: WorkbookMeta, rows: RowSource, options?: ExportOptions): Promise<ExportFile> => buildExportFile('xlsx', meta, rows, options);
 
 /** Saves a file the way a download link does. */
 export function saveFile(blob: Blob, fileName: string): void {

@@ -30,7 +30,8 @@ export interface SummarySheet {
   name: string;
   /** Titles of the figures table: figure, count, rate, what the rate is of. */
   figureHeaders: [string, string, string, string];
-  figures: { label: string; count: number; /** 0 to 1 */ rate?: number; rateOf?: string }[];
+  /** `count` is absent for a ratio (reactivity), whose figure is its rate. */
+  figures: { label: string; count?: number; /** 0 to 1 */ rate?: number; rateOf?: string }[];
   /** Titles of the links table: link, URL, clicks, unique clickers, rate. */
   linkHeaders: [string, string, string, string, string];
   /** The links table's rows, in the summary's order (most clickers first). */
@@ -77,11 +78,23 @@ export interface ExportJob {
   rowsPerSheet: number;
 }
 
+/** What an engine (xlsx-engine.ts, csv-engine.ts) tells as it writes. */
+export interface EngineHooks {
+  /** Rows written so far, after each batch; once with 0 when there is no row. */
+  onProgress(rowsWritten: number): void;
+}
+
 export interface EngineResult {
   blob: Blob;
   /** Cells whose text was cut to Excel's 32,767-character limit. */
   truncatedCells: number;
 }
+
+/**
+ * An engine writes the file for a job from the rows of `pages`: exactly `job.totalRows` rows,
+ * else it rejects saying what came instead.
+ */
+export type Engine = (job: ExportJob, pages: AsyncIterable<readonly ValueRow[]>, hooks: EngineHooks) => Promise<EngineResult>;
 
 /**
  * Messages between the main thread and the export worker (export-worker.ts). The worker says

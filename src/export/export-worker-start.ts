@@ -107,7 +107,7 @@ export async function startExportWorker(configuredUrl: string | undefined, signa
   if (!warned) {
     warned = true;
     console.warn(
-      `campaign-stats-grid: the Excel export runs on the main thread, because the export worker could not start (${failures.join('; ') || 'no way to start it here'}). ` +
+      `campaign-stats-grid: the export runs on the main thread, because the export worker could not start (${failures.join('; ') || 'no way to start it here'}). ` +
         'Serve the package file dist/export/export-worker.js (dist/standalone/export-worker.js for the standalone module) from this origin and give its URL to setExportWorkerUrl() or to the export-worker-url attribute, or allow worker-src blob: in the Content-Security-Policy.',
     );
   }

@@ -1,11 +1,14 @@
 /**
- * The export worker (a module Worker started by excel-export.ts): runs the engine, with
- * sheetjs-style, off the main thread. It says `ready` once loaded, so that the main thread
+ * The export worker (a module Worker started by excel-export.ts): runs the job's engine, the
+ * .xlsx one (with sheetjs-style) or the CSV one, off the main thread. It says `ready` once loaded, so that the main thread
  * can tell a worker that cannot start (and fall back to running the engine itself) from an
  * export that fails; then it pulls the rows page by page (see `ToWorker`/`FromWorker`).
  */
-import type { FromWorker, ToWorker, ValueRow } from './export-types.js';
+import { writeCsv } from './csv-engine.js';
+import type { Engine, ExportFormat, FromWorker, ToWorker, ValueRow } from './export-types.js';
 import { writeWorkbook } from './xlsx-engine.js';
+
+const ENGINES: Record<ExportFormat, Engine> = { xlsx: writeWorkbook, csv: writeCsv };
 
 /** Pages asked for ahead of the one being written: the main thread fetches while the worker writes. */
 const PAGES_AHEAD = 2;
@@ -41,7 +44,7 @@ async function* pages(): AsyncGenerator<readonly ValueRow[]> {
 scope.onmessage = ({ data: message }) => {
   switch (message.type) {
     case 'start':
-      writeWorkbook(message.job, pages(), { onProgress: (rowsWritten) => scope.postMessage({ type: 'progress', rowsWritten }) }).then(
+      ENGINES[message.job.format ?? 'xlsx'](message.job, pages(), { onProgress: (rowsWritten) => scope.postMessage({ type: 'progress', rowsWritten }) }).then(
         (result) => scope.postMessage({ type: 'done', ...result }),
         (error: unknown) => scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
       );

@@ -15,7 +15,7 @@ import XLSX from 'sheetjs-style';
 import JSZipSync from 'sheetjs-style/jszip.js';
 import type { WorkSheet } from 'sheetjs-style';
 import { toCell, xmlSafeText, type CellContext } from './cell-values.js';
-import { XLSX_MIME, type EngineResult, type ExportColumn, type ExportJob, type ValueRow, type WorkbookMeta } from './export-types.js';
+import { XLSX_MIME, type EngineHooks, type EngineResult, type ExportColumn, type ExportJob, type ValueRow, type WorkbookMeta } from './export-types.js';
 import { escapeEscapeLookalikes, RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
 import { ZipWriter } from './zip-writer.js';
 
@@ -274,11 +274,6 @@ class RowCursor {
     else this.buffered.push(next.value);
     return !next.done;
   }
-}
-
-export interface EngineHooks {
-  /** Rows written so far, after each batch. */
-  onProgress(rowsWritten: number): void;
 }
 
 /**

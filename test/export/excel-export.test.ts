@@ -4,7 +4,7 @@ import { fr } from '../../src/i18n/fr.js';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
 import { excelDateSerial, MAX_CELL_TEXT } from '../../src/export/cell-values.js';
-import { buildExcelFile, rowsFromArray, XLSX_MIME } from '../../src/export/excel-export.js';
+import { buildExportFile, rowsFromArray, XLSX_MIME } from '../../src/export/excel-export.js';
 import { EMAIL_CAMPAIGN, EMAIL_ROWS, SMS_CAMPAIGN, SMS_ROWS } from '../helpers/fixtures.js';
 import { centreOf, columnTexts, renderLoadedGrid, shadow } from '../helpers/grid.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
@@ -254,7 +254,7 @@ describe('Excel export', () => {
 
   it('continues on further sheets past the rows a sheet can hold', async () => {
     const rows = Array.from({ length: 5 }, (_, i) => ({ n: i + 1 }));
-    const { blob } = await buildExcelFile(
+    const { blob } = await buildExportFile('xlsx', 
       {
         columns: [{ field: 'n', title: 'N', kind: 'number' }],
         campaign: EMAIL_CAMPAIGN,

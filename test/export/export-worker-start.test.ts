@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { workbookTexts } from '../../src/components/campaign-stats-grid/stats-columns.js';
-import { buildExcelFile, rowsFromArray, type WorkbookMeta } from '../../src/export/excel-export.js';
+import { buildExportFile, rowsFromArray, type WorkbookMeta } from '../../src/export/excel-export.js';
 import { getExportWorkerUrl, setExportWorkerUrl } from '../../src/export/export-worker-start.js';
 import { fr } from '../../src/i18n/fr.js';
 import { EMAIL_CAMPAIGN, EMAIL_ROWS, SMS_CAMPAIGN } from '../helpers/fixtures.js';
@@ -58,7 +58,7 @@ describe('Export worker start', () => {
     setExportWorkerUrl(new URL(`${WORKER}?page`, location.href));
     expect(getExportWorkerUrl()).to.equal(new URL(`${WORKER}?page`, location.href).href);
     expect((globalThis as Record<symbol, unknown>)[Symbol.for('hub3e.campaign-stats.export-worker-url')]).to.equal(getExportWorkerUrl());
-    const { result, urls } = await workerUrls(() => buildExcelFile(META, rowsFromArray(ROWS)));
+    const { result, urls } = await workerUrls(() => buildExportFile('xlsx', META, rowsFromArray(ROWS)));
     expect(urls).to.deep.equal([`${WORKER}?page`]);
     expect(result.thread).to.equal('worker');
     const sheet = (await parseXlsx(result.blob)).workbook.Sheets[fr.sheetStats]!;
@@ -67,7 +67,7 @@ describe('Export worker start', () => {
 
   it('lets one export name its own worker URL over the page-wide one', async () => {
     setExportWorkerUrl('/nowhere/export-worker.js');
-    const { result, urls } = await workerUrls(() => buildExcelFile(META, rowsFromArray(ROWS), { workerUrl: `${WORKER}?own` }));
+    const { result, urls } = await workerUrls(() => buildExportFile('xlsx', META, rowsFromArray(ROWS), { workerUrl: `${WORKER}?own` }));
     expect(urls).to.deep.equal([`${WORKER}?own`]);
     expect(result.thread).to.equal('worker');
   });
@@ -75,8 +75,8 @@ describe('Export worker start', () => {
   it('falls back to the main thread when the configured worker does not load, warning once with the fix', async () => {
     setExportWorkerUrl('/src/export/missing-worker.js');
     const { result, warnings } = await captureWarnings(async () => {
-      const first = await buildExcelFile(META, rowsFromArray(ROWS));
-      const second = await buildExcelFile(META, rowsFromArray(ROWS));
+      const first = await buildExportFile('xlsx', META, rowsFromArray(ROWS));
+      const second = await buildExportFile('xlsx', META, rowsFromArray(ROWS));
       return [first, second];
     });
     expect(result.map((file) => file.thread)).to.deep.equal(['main', 'main']);

@@ -3,7 +3,7 @@ import * as CurrentSheetJS from '@e965/xlsx';
 import JSZipSync from 'sheetjs-style/jszip.js';
 import { workbookTexts } from '../../src/components/campaign-stats-grid/stats-columns.js';
 import { excelDateSerial, MAX_CELL_TEXT } from '../../src/export/cell-values.js';
-import { buildExcelFile, rowsFromArray, type WorkbookMeta } from '../../src/export/excel-export.js';
+import { buildExportFile, rowsFromArray, type WorkbookMeta } from '../../src/export/excel-export.js';
 import type { ExportColumn } from '../../src/export/export-types.js';
 import { fr } from '../../src/i18n/fr.js';
 import { EMAIL_CAMPAIGN } from '../helpers/fixtures.js';
@@ -70,7 +70,7 @@ describe('Excel export of hostile data, read back by independent readers', () =>
       { text, other: `after ${i}`, date: '2026-11-26T20:30:00.000Z', count: i },
       { text: `before ${i}`, other: text, date: NOT_DATES[i % NOT_DATES.length], count: -i },
     ]);
-    const file = await buildExcelFile(meta(), rowsFromArray(rows));
+    const file = await buildExportFile('xlsx', meta(), rowsFromArray(rows));
     expect(file.truncatedCells).to.equal(2);
     const bytes = await file.blob.arrayBuffer();
 

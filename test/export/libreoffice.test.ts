@@ -16,6 +16,8 @@ import type { Campaign, EmailContactStats, SmsContactStats } from '../../src/dat
 import { EMAIL_CAMPAIGN, EMAIL_ROWS, SMS_CAMPAIGN, SMS_ROWS } from '../helpers/fixtures.js';
 import { renderLoadedGrid } from '../helpers/grid.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
+// LibreOffice quotes text cells only: `quoted` tells text from numbers and dates.
+import { parseCsv, type Field } from './csv-fields.js';
 
 interface LibreOfficeStatus {
   available: boolean;
@@ -30,63 +32,12 @@ interface Converted {
   version?: string;
 }
 
-/** One CSV field: its text, and whether LibreOffice quoted it (it quotes text cells only). */
-interface Field {
-  text: string;
-  quoted: boolean;
-}
-
 const AS_OF = '2026-11-26T20:30:00.000Z';
 
 function dataSource(): TestDataSource {
   const ds = new TestDataSource([EMAIL_CAMPAIGN, SMS_CAMPAIGN], { [EMAIL_CAMPAIGN.id]: EMAIL_ROWS, [SMS_CAMPAIGN.id]: SMS_ROWS });
   ds.asOf = AS_OF;
   return ds;
-}
-
-/** Parses RFC 4180 CSV, keeping whether each field was quoted. */
-function parseCsv(csv: string): Field[][] {
-  const rows: Field[][] = [];
-  let row: Field[] = [];
-  let i = 0;
-  const body = csv.replace(/\r?\n$/, '');
-  if (body === '') return rows;
-  while (i <= body.length) {
-    let field: Field;
-    if (body[i] === '"') {
-      let text = '';
-      i++;
-      for (;;) {
-        const end = body.indexOf('"', i);
-        if (end < 0) throw new Error(`Unterminated quoted field in CSV: ${body.slice(i - 1, i + 40)}`);
-        text += body.slice(i, end);
-        i = end + 1;
-        if (body[i] === '"') {
-          text += '"';
-          i++;
-        } else break;
-      }
-      field = { text, quoted: true };
-    } else {
-      let end = i;
-      while (end < body.length && body[end] !== ',' && body[end] !== '\n' && body[end] !== '\r') end++;
-      field = { text: body.slice(i, end), quoted: false };
-      i = end;
-    }
-    row.push(field);
-    if (i >= body.length) {
-      rows.push(row);
-      break;
-    }
-    if (body[i] === ',') i++;
-    else {
-      if (body[i] === '\r') i++;
-      if (body[i] === '\n') i++;
-      rows.push(row);
-      row = [];
-    }
-  }
-  return rows;
 }
 
 const EMPTY: Field = { text: '', quoted: false };

@@ -3,7 +3,7 @@ import { workbookTexts } from '../../src/components/campaign-stats-grid/stats-co
 import { fr } from '../../src/i18n/fr.js';
 import JSZipSync from 'sheetjs-style/jszip.js';
 import { excelDateSerial } from '../../src/export/cell-values.js';
-import { buildExcelFile, rowsFromArray, XLSX_MIME, type ExportProgress, type RowSource, type WorkbookMeta } from '../../src/export/excel-export.js';
+import { buildExportFile, rowsFromArray, XLSX_MIME, type ExportProgress, type RowSource, type WorkbookMeta } from '../../src/export/excel-export.js';
 import type { ExportColumn } from '../../src/export/export-types.js';
 import { EMAIL_CAMPAIGN } from '../helpers/fixtures.js';
 import { parseXlsx, utils } from '../helpers/xlsx.js';
@@ -133,7 +133,7 @@ async function withWorker<T>(make: (original: typeof Worker) => typeof Worker, r
 describe('Excel export engine', () => {
   it('runs in the worker and writes a valid file: every CRC and size checks out', async () => {
     const rows = contacts(300);
-    const file = await buildExcelFile(meta(), rowsFromArray(rows, 70));
+    const file = await buildExportFile('xlsx', meta(), rowsFromArray(rows, 70));
     expect(file.thread).to.equal('worker');
     expect(file.blob.type).to.equal(XLSX_MIME);
     const names = await checkZip(file.blob);
@@ -181,7 +181,7 @@ describe('Excel export engine', () => {
     ];
     const expected = texts.map((text) => text.replace(/[\u0000\u0007\u000b]/g, '').replace('\ud800', '\ufffd'));
     const rows = texts.map((text) => ({ lastName: text, delivery: text, opened: true }));
-    const { blob } = await buildExcelFile(meta(), rowsFromArray(rows));
+    const { blob } = await buildExportFile('xlsx', meta(), rowsFromArray(rows));
     await checkZip(blob);
     const { workbook, xml } = await parseXlsx(blob);
     const sheet = cells(workbook.Sheets.Statistiques).slice(1);
@@ -201,7 +201,7 @@ describe('Excel export engine', () => {
   });
 
   it('continues on further sheets, each with its header, frozen pane and autofilter', async () => {
-    const { blob } = await buildExcelFile(meta(), rowsFromArray(contacts(7), 2), { rowsPerSheet: 3 });
+    const { blob } = await buildExportFile('xlsx', meta(), rowsFromArray(contacts(7), 2), { rowsPerSheet: 3 });
     await checkZip(blob);
     const { workbook, xml } = await parseXlsx(blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistiques', 'Statistiques (2)', 'Statistiques (3)', 'Campagne']);
@@ -219,7 +219,7 @@ describe('Excel export engine', () => {
 
   it('writes the header and the campaign sheet when there is no row', async () => {
     const progress: ExportProgress[] = [];
-    const { blob } = await buildExcelFile(meta(), rowsFromArray([]), { onProgress: (p) => progress.push(p) });
+    const { blob } = await buildExportFile('xlsx', meta(), rowsFromArray([]), { onProgress: (p) => progress.push(p) });
     await checkZip(blob);
     const { workbook, xml } = await parseXlsx(blob);
     expect(cells(workbook.Sheets.Statistiques)).to.have.length(1);
@@ -229,7 +229,7 @@ describe('Excel export engine', () => {
 
   it('reports progress, monotonic, up to the total', async () => {
     const progress: ExportProgress[] = [];
-    await buildExcelFile(meta(), rowsFromArray(contacts(5000), 700), { onProgress: (p) => progress.push(p) });
+    await buildExportFile('xlsx', meta(), rowsFromArray(contacts(5000), 700), { onProgress: (p) => progress.push(p) });
     expect(progress.length).to.be.greaterThan(3);
     progress.forEach((p, i) => {
       expect(p.totalRows).to.equal(5000);
@@ -247,20 +247,20 @@ describe('Excel export engine', () => {
       controller.abort();
     };
     let error: unknown;
-    await buildExcelFile(meta(), slowRows(contacts(20_000), 500, 5), { signal: controller.signal, onProgress }).catch((e: unknown) => (error = e));
+    await buildExportFile('xlsx', meta(), slowRows(contacts(20_000), 500, 5), { signal: controller.signal, onProgress }).catch((e: unknown) => (error = e));
     expect(performance.now() - abortedAt).to.be.lessThan(100);
     expect(error).to.be.instanceOf(DOMException);
     expect((error as DOMException).name).to.equal('AbortError');
 
     const already = new AbortController();
     already.abort();
-    const early = await buildExcelFile(meta(), rowsFromArray(contacts(3)), { signal: already.signal }).catch((e: unknown) => e);
+    const early = await buildExportFile('xlsx', meta(), rowsFromArray(contacts(3)), { signal: already.signal }).catch((e: unknown) => e);
     expect((early as DOMException).name).to.equal('AbortError');
   });
 
   it('falls back to the main thread when no worker can start, with the same bytes', async () => {
     const rows = contacts(2500);
-    const inWorker = await buildExcelFile(meta(), rowsFromArray(rows, 400));
+    const inWorker = await buildExportFile('xlsx', meta(), rowsFromArray(rows, 400));
     const refused = await withWorker(
       () =>
         class {
@@ -268,7 +268,7 @@ describe('Excel export engine', () => {
             throw new DOMException('Workers are not allowed here.', 'SecurityError');
           }
         } as unknown as typeof Worker,
-      () => buildExcelFile(meta(), rowsFromArray(rows, 400)),
+      () => buildExportFile('xlsx', meta(), rowsFromArray(rows, 400)),
     );
     // A worker whose script does not load fails after its construction, with an error event.
     const broken = await withWorker(
@@ -278,7 +278,7 @@ describe('Excel export engine', () => {
             super(new URL('/src/export/no-such-worker.js', location.href), options);
           }
         },
-      () => buildExcelFile(meta(), rowsFromArray(rows, 400)),
+      () => buildExportFile('xlsx', meta(), rowsFromArray(rows, 400)),
     );
     expect([inWorker.thread, refused.thread, broken.thread]).to.deep.equal(['worker', 'main', 'main']);
     const bytes = new Uint8Array(await inWorker.blob.arrayBuffer());
@@ -296,7 +296,7 @@ describe('Excel export engine', () => {
           }
         } as unknown as typeof Worker,
       () =>
-        buildExcelFile(meta(), rowsFromArray(contacts(20_000), 500), {
+        buildExportFile('xlsx', meta(), rowsFromArray(contacts(20_000), 500), {
           signal: controller.signal,
           onProgress: () => controller.abort(),
         }).catch((e: unknown) => e),
@@ -312,22 +312,22 @@ describe('Excel export engine', () => {
         throw new Error('HTTP 503 from the statistics API');
       },
     };
-    const failed = await buildExcelFile(meta(), failing).catch((e: unknown) => e);
+    const failed = await buildExportFile('xlsx', meta(), failing).catch((e: unknown) => e);
     expect((failed as Error).message).to.equal('HTTP 503 from the statistics API');
 
-    const short = await buildExcelFile(meta(), { totalRows: 10, pages: rowsFromArray(contacts(4)).pages }).catch((e: unknown) => e);
+    const short = await buildExportFile('xlsx', meta(), { totalRows: 10, pages: rowsFromArray(contacts(4)).pages }).catch((e: unknown) => e);
     expect(short).to.be.instanceOf(Error);
     expect((short as Error).message).to.equal('The Excel export expected 10 rows, but the data ended after 4.');
-    const long = await buildExcelFile(meta(), { totalRows: 2, pages: rowsFromArray(contacts(4)).pages }).catch((e: unknown) => e);
+    const long = await buildExportFile('xlsx', meta(), { totalRows: 2, pages: rowsFromArray(contacts(4)).pages }).catch((e: unknown) => e);
     expect((long as Error).message).to.equal('The Excel export expected 2 rows, but the data has more.');
     // Rows cross to the worker by structured cloning: a function cannot.
-    const uncloneable = await buildExcelFile(meta(), rowsFromArray([{ lastName: () => 'x' }])).catch((e: unknown) => e);
+    const uncloneable = await buildExportFile('xlsx', meta(), rowsFromArray([{ lastName: () => 'x' }])).catch((e: unknown) => e);
     expect((uncloneable as DOMException).name).to.equal('DataCloneError');
   });
 
   it('round-trips 50,000 rows', async () => {
     const rows = contacts(50_000);
-    const file = await buildExcelFile(meta(), rowsFromArray(rows));
+    const file = await buildExportFile('xlsx', meta(), rowsFromArray(rows));
     expect(file.thread).to.equal('worker');
     await checkZip(file.blob);
     const { workbook } = await parseXlsx(file.blob);
