@@ -1,5 +1,5 @@
 /** Classes and types, with no side effect: defining the tags is the job of `define/*`. */
-export { CampaignStatsGrid, type ExcelExportResult } from './components/campaign-stats-grid/campaign-stats-grid.js';
+export { CampaignStatsGrid, type ExportResult, type ExcelExportResult } from './components/campaign-stats-grid/campaign-stats-grid.js';
 export type * from './components/campaign-stats-grid/campaign-stats-grid.events.js';
 export { CampaignList } from './components/campaign-list/campaign-list.js';
 export type * from './components/campaign-list/campaign-list.events.js';
@@ -15,4 +15,5 @@ export { DemoDataSource, type DemoDataSourceOptions, type DemoOperation } from '
 export { RestDataSource, type RestDataSourceOptions } from './data/rest-data-source.js';
 export type { Messages, MessageOverrides } from './i18n/messages.js';
 export { setExportWorkerUrl, getExportWorkerUrl } from './export/export-worker-start.js';
+export type { ExportFormat } from './export/export-types.js';
 export { VERSION } from './internal/version.js';

@@ -84,6 +84,8 @@ describe('<campaign-stats-grid> context menu', () => {
     await waitUntil(() => focused(grid)?.textContent?.trim() === 'Excel (.xlsx)', 'ArrowRight did not enter the submenu');
     expect(exporter.getAttribute('aria-expanded')).to.equal('true');
     await sendKeys({ press: 'ArrowDown' });
+    expect(focused(grid)?.textContent?.trim()).to.equal('CSV (.csv)');
+    await sendKeys({ press: 'ArrowDown' });
     expect(focused(grid)?.textContent?.trim()).to.equal('Excel (.xlsx)');
 
     await sendKeys({ press: 'Escape' });
@@ -98,6 +100,33 @@ describe('<campaign-stats-grid> context menu', () => {
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !menu(grid), 'Escape did not close the menu');
     expect(focused(grid) === holder, 'focus').to.equal(true);
+  });
+
+  it('Exporter ▸ CSV (.csv) from the keyboard writes the CSV of the rows shown, and says so', async () => {
+    const grid = await loadedGrid();
+    grid.addEventListener('campaign-stats-export', (e) => e.preventDefault(), { once: true });
+    shadow(grid).querySelector<HTMLElement>('.tabulator-tableholder')!.focus();
+    await sendKeys({ press: 'Shift+F10' });
+    await waitUntil(() => menu(grid));
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focused(grid)?.textContent?.trim() === 'Excel (.xlsx)');
+    await sendKeys({ press: 'ArrowDown' });
+    const exported = new Promise<CustomEvent>((resolve) => grid.addEventListener('campaign-stats-exported', (e) => resolve(e as CustomEvent), { once: true }));
+    // The first export is cancelled by its listener: no file, the grid stays usable.
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !menu(grid), 'Enter did not close the menu');
+    shadow(grid).querySelector<HTMLElement>('.tabulator-tableholder')!.focus();
+    await sendKeys({ press: 'Shift+F10' });
+    await waitUntil(() => menu(grid));
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focused(grid)?.textContent?.trim() === 'Excel (.xlsx)');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await exported;
+    expect(detail.format).to.equal('csv');
+    expect(detail.fileName).to.match(/^Journée portes ouvertes_statistiques_\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(detail.rowCount).to.equal(EMAIL_ROWS.length);
+    await waitUntil(() => shadow(grid).querySelector('[part~="status"]')!.textContent!.includes(detail.fileName), 'the status does not name the file');
   });
 
   it('opens with the ContextMenu key', async () => {

@@ -1,4 +1,5 @@
 import type { Campaign } from '../../data/campaign-data-source.js';
+import type { ExportFormat } from '../../export/export-types.js';
 
 export interface CampaignStatsLoadDetail {
   campaign: Campaign;
@@ -19,6 +20,8 @@ export interface CampaignStatsExportDetail {
   campaign: Campaign;
   fileName: string;
   rowCount: number;
+  /** `xlsx` (Exporter ▸ Excel) or `csv` (Exporter ▸ CSV). */
+  format: ExportFormat;
 }
 
 /** Where an export ran: in the export worker, or on the main thread where no worker could start. */

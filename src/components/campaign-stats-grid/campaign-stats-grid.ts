@@ -8,7 +8,7 @@ import {
   type ContactStats,
 } from '../../data/campaign-data-source.js';
 import type { CleanStatsPage } from '../../data/validate.js';
-import { buildExcelFile, rowsFromArray, saveFile, type RowSource } from '../../export/excel-export.js';
+import { buildExportFile, rowsFromArray, saveFile, type ExportFormat, type RowSource } from '../../export/excel-export.js';
 import { exportFileName } from '../../export/file-name.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
 import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
@@ -21,7 +21,7 @@ import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
 import type { CampaignStatsOperation, ExportThread } from './campaign-stats-grid.events.js';
 import type { CampaignStatsSummaryFilter } from '../campaign-stats-summary/campaign-stats-summary.events.js';
-import type { SummaryData } from '../../internal/summary-figures.js';
+import { summarySheet, type SummaryData } from '../../internal/summary-figures.js';
 import { fetchGridSummary, knownLinks } from './grid-summary.js';
 import { SummaryFilterController } from './summary-filter-controller.js';
 import { ExportMenuController } from './export-menu-controller.js';
@@ -70,13 +70,17 @@ interface Paged {
 
 type LoadResult = { kind: 'not-available'; campaign: Campaign } | Loaded | Paged;
 
-export interface ExcelExportResult {
+/** What `exportExcel()` and `exportCsv()` resolve with. */
+export interface ExportResult {
   blob: Blob;
   fileName: string;
   rowCount: number;
   /** Where the file was written: in the export worker, or on the main thread where none could start. */
   thread: ExportThread;
 }
+
+/** @deprecated The result of `exportExcel()`: use `ExportResult`. */
+export type ExcelExportResult = ExportResult;
 
 const DEFAULT_HEIGHT = '480px';
 
@@ -196,7 +200,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private readonly menu = new ExportMenuController(this, {
     messages: () => this.localize.messages,
     container: () => this.renderRoot.querySelector<HTMLElement>('.table-area'),
-    onExportExcel: () => void this.exportExcel().catch(() => undefined),
+    onExport: (format) => void this.exportFile(format, {}).catch(() => undefined),
     canExport: () => !this.exporting && this.table.built,
   });
   private readonly autoRefresh = new IntervalController(this, () => {
@@ -236,10 +240,23 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   /**
    * Writes the rows the user sees (filters, search and sort applied; visible columns in order)
-   * to an .xlsx file. With `download` (the default) the file is saved as the menu does.
+   * to an .xlsx file, with its "Campagne" sheet and, when the data source gives the figures,
+   * its "Synthèse" sheet. With `download` (the default) the file is saved as the menu does.
    * Rejects with an `AbortError` when a `campaign-stats-export` listener cancels it.
    */
-  async exportExcel(options: { download?: boolean } = {}): Promise<ExcelExportResult> {
+  exportExcel(options: { download?: boolean } = {}): Promise<ExportResult> {
+    return this.exportFile('xlsx', options);
+  }
+
+  /**
+   * The same rows and columns as `exportExcel()`, as a CSV file: UTF-8 with a BOM, `;` between
+   * fields in French (what French Excel reads) and `,` in English, formula-like texts made inert.
+   */
+  exportCsv(options: { download?: boolean } = {}): Promise<ExportResult> {
+    return this.exportFile('csv', options);
+  }
+
+  private async exportFile(format: ExportFormat, options: { download?: boolean }): Promise<ExportResult> {
     const view = this.view;
     if ((view?.kind !== 'loaded' && view?.kind !== 'paged') || !this.table.built) {
       throw new DOMException('There are no loaded statistics to export.', 'InvalidStateError');
@@ -248,8 +265,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     const m = this.localize.messages;
     const columns = this.table.visibleColumns().map((column) => exportColumn(column, m));
     const rows = this.exportRows(view);
-    const fileName = exportFileName(view.campaign.name, new Date(view.asOf), m.fileNameWord);
-    const detail = { campaign: view.campaign, fileName, rowCount: rows.totalRows };
+    const fileName = exportFileName(view.campaign.name, new Date(view.asOf), m.fileNameWord, format);
+    const detail = { campaign: view.campaign, fileName, rowCount: rows.totalRows, format };
     if (!emit(this, 'campaign-stats-export', detail, { cancelable: true })) {
       throw new DOMException('The export was cancelled by a campaign-stats-export listener.', 'AbortError');
     }
@@ -262,13 +279,15 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       // Let the progress message paint before the workbook is written.
       await this.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const file = await buildExcelFile(
+      const file = await buildExportFile(
+        format,
         {
           columns,
           campaign: view.campaign,
           asOf: view.asOf,
           locale: this.localize.locale,
           texts: workbookTexts(m, view.campaign.channel),
+          summary: view.summary && summarySheet(view.summary, view.campaign.channel, m),
         },
         rows,
         {
@@ -468,7 +487,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     void this.refresh().catch(() => undefined);
   }
 
-  /** Stops the running export: nothing is saved, and `exportExcel()` rejects with an `AbortError`. */
+  /** Stops the running export: nothing is saved, and `exportExcel()` or `exportCsv()` rejects with an `AbortError`. */
   private cancelExport(): void {
     this.exportAbort?.abort();
   }

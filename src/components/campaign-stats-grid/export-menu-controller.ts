@@ -1,20 +1,27 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
+import type { ExportFormat } from '../../export/export-types.js';
 import type { Messages } from '../../i18n/messages.js';
 
 export interface ExportMenuOptions {
   messages: () => Messages;
   /** The positioned element the menu is placed in. */
   container: () => HTMLElement | null;
-  onExportExcel: () => void;
-  /** Whether "Excel (.xlsx)" can run now (an export already running cannot start twice). */
+  onExport: (format: ExportFormat) => void;
+  /** Whether an export can start now (an export already running cannot start twice). */
   canExport: () => boolean;
 }
 
 const MARGIN = 4;
 
+/** The Exporter submenu's items, in order. */
+const FORMATS: readonly [ExportFormat, 'exportExcel' | 'exportCsv'][] = [
+  ['xlsx', 'exportExcel'],
+  ['csv', 'exportCsv'],
+];
+
 /**
- * The table's context menu, Exporter ▸ Excel (.xlsx), following the WAI-ARIA menu pattern:
+ * The table's context menu, Exporter ▸ Excel (.xlsx) | CSV (.csv), following the WAI-ARIA menu pattern:
  * opened by a right-click, Shift+F10, the ContextMenu key or a toolbar button; focus on the
  * first item; arrows, Home/End, Enter/Space; Escape closes a level and focus returns to
  * where it was.
@@ -126,10 +133,10 @@ export class ExportMenuController implements ReactiveController {
     this.items(0)[0]?.focus();
   }
 
-  private activateExcel(): void {
+  private activate(format: ExportFormat): void {
     if (!this.options.canExport()) return;
     this.close();
-    this.options.onExportExcel();
+    this.options.onExport(format);
   }
 
   private readonly onMenuKeydown = (event: KeyboardEvent): void => {
@@ -161,7 +168,7 @@ export class ExportMenuController implements ReactiveController {
       case 'Enter':
       case ' ':
         if (hasSubmenu) void this.openSubmenu(true);
-        else this.activateExcel();
+        else this.activate(item.dataset.format as ExportFormat);
         break;
       case 'Escape':
         if (level === 1) this.closeSubmenu();
@@ -209,18 +216,21 @@ export class ExportMenuController implements ReactiveController {
           </button>
           ${this.submenuOpen
             ? html`<div class="menu submenu" part="menu submenu" role="menu" aria-label=${m.exportMenu}>
-                <button
-                  class="menu-item"
-                  part="menu-item"
-                  role="menuitem"
-                  type="button"
-                  tabindex="-1"
-                  data-level="1"
-                  aria-disabled=${canExport ? 'false' : 'true'}
-                  @click=${() => this.activateExcel()}
-                >
-                  ${m.exportExcel}
-                </button>
+                ${FORMATS.map(
+                  ([format, label]) => html`<button
+                    class="menu-item"
+                    part="menu-item"
+                    role="menuitem"
+                    type="button"
+                    tabindex="-1"
+                    data-level="1"
+                    data-format=${format}
+                    aria-disabled=${canExport ? 'false' : 'true'}
+                    @click=${() => this.activate(format)}
+                  >
+                    ${m[label]}
+                  </button>`,
+                )}
               </div>`
             : nothing}
         </div>
