@@ -5,8 +5,10 @@ import { html, nothing } from 'lit';
 import '../src/define/campaign-list.js';
 import '../src/define/campaign-stats-grid.js';
 import '../src/define/sarbacane-link.js';
+import '../src/define/campaign-stats-summary.js';
 import type { CampaignList } from '../src/components/campaign-list/campaign-list.js';
 import type { CampaignStatsGrid } from '../src/components/campaign-stats-grid/campaign-stats-grid.js';
+import type { CampaignStatsSummary } from '../src/components/campaign-stats-summary/campaign-stats-summary.js';
 import type { SarbacaneLink } from '../src/components/sarbacane-link/sarbacane-link.js';
 import type { Channel } from '../src/data/campaign-data-source.js';
 import { dataSourceFor, demoSourceArgs, demoSourceArgTypes, uniqueId, type DemoSourceArgs } from './support/demo-source.js';
@@ -43,6 +45,7 @@ const TEXTS = {
     email: 'E-mailing',
     sms: 'SMSing',
     campaigns: 'Campagnes',
+    summary: 'Synthèse',
     perContact: 'Statistiques par contact',
   },
   en: {
@@ -52,6 +55,7 @@ const TEXTS = {
     email: 'Emailing',
     sms: 'SMSing',
     campaigns: 'Campaigns',
+    summary: 'Summary',
     perContact: 'Per-contact statistics',
   },
 } as const;
@@ -131,6 +135,7 @@ function renderPage(args: PageArgs, context: StoryContext<PageArgs>) {
     const link = page(event).querySelector<SarbacaneLink>('sarbacane-link')!;
     link.campaign = event.detail.campaign;
     link.campaignId = event.detail.campaign.id;
+    page(event).querySelector<CampaignStatsSummary>('campaign-stats-summary')!.campaignId = event.detail.campaign.id;
   };
   const onLoad = (event: HTMLElementEventMap['campaign-stats-load']) => {
     page(event).querySelector('.campaign-name')!.textContent = event.detail.campaign.name;
@@ -142,6 +147,7 @@ function renderPage(args: PageArgs, context: StoryContext<PageArgs>) {
     const root = page(event);
     root.querySelector<CampaignList>('campaign-list')!.channel = radio.value === 'sms' ? 'sms' : 'email';
     root.querySelector<CampaignStatsGrid>('campaign-stats-grid')!.campaignId = '';
+    root.querySelector<CampaignStatsSummary>('campaign-stats-summary')!.campaignId = '';
     const link = root.querySelector<SarbacaneLink>('sarbacane-link')!;
     link.campaign = undefined;
     link.campaignId = '';
@@ -171,11 +177,15 @@ function renderPage(args: PageArgs, context: StoryContext<PageArgs>) {
           .dataSource=${source}
         ></campaign-list>
       </section>
-      <section class="panel" aria-labelledby=${`${gridId}-stats`}>
+      <section class="panel" aria-labelledby=${`${gridId}-summary`}>
         <div class="panel-header">
-          <h2 id=${`${gridId}-stats`}>${t.perContact}<span class="campaign-name"></span></h2>
+          <h2 id=${`${gridId}-summary`}>${t.summary}</h2>
           <sarbacane-link .requestTimeout=${timeout} .dataSource=${source}></sarbacane-link>
         </div>
+        <campaign-stats-summary stats-target=${gridId} .requestTimeout=${timeout} .dataSource=${source}></campaign-stats-summary>
+      </section>
+      <section class="panel" aria-labelledby=${`${gridId}-stats`}>
+        <h2 id=${`${gridId}-stats`}>${t.perContact}<span class="campaign-name"></span></h2>
         <campaign-stats-grid
           id=${gridId}
           height=${args.height}
@@ -193,7 +203,7 @@ const meta = {
   parameters: {
     layout: 'padded',
     actions: {
-      handles: ['campaign-stats-open', 'campaign-stats-load', 'campaign-stats-error', 'campaign-stats-export', 'campaign-stats-exported', 'sarbacane-navigate'],
+      handles: ['campaign-stats-open', 'campaign-stats-summary-select', 'campaign-stats-load', 'campaign-stats-error', 'campaign-stats-export', 'campaign-stats-exported', 'sarbacane-navigate'],
     },
     docs: {
       description: {

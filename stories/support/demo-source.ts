@@ -21,7 +21,7 @@ export const LANG_ARG_TYPE = {
 export const REFERENCE_TIME = '2026-11-25T20:30:00.000Z';
 export const FIXED_NOW = '2026-11-26T20:30:00.000Z';
 
-export const OPERATIONS: readonly DemoOperation[] = ['getCampaign', 'getContactStats', 'listCampaigns', 'getSarbacaneAccess'];
+export const OPERATIONS: readonly DemoOperation[] = ['getCampaign', 'getContactStats', 'getStatsSummary', 'listCampaigns', 'getSarbacaneAccess'];
 
 /** The controls of the demo data source (and the `requestTimeout` property every element has). */
 export interface DemoSourceArgs {
