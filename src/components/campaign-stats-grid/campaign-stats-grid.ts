@@ -86,15 +86,16 @@ const DEFAULT_HEIGHT = '480px';
 
 /**
  * The per-contact statistics of a campaign whose send is finished, in a sortable, filterable
- * table that exports to Excel from its context menu (right-click ▸ Exporter ▸ Excel).
+ * table that exports to Excel or CSV from its context menu (right-click ▸ Exporter ▸ Excel /
+ * CSV). A `<campaign-stats-summary>` whose `stats-target` it is filters it to a figure's contacts.
  *
  * @tag campaign-stats-grid
- * @summary Per-contact statistics of a finished campaign, with right-click Excel export.
+ * @summary Per-contact statistics of a finished campaign, with right-click Excel and CSV export.
  *
  * @fires campaign-stats-load - Statistics were loaded or refreshed. Detail: `{campaign, total, asOf}`.
- * @fires campaign-stats-error - A data-source call or an export failed. Detail: `{error, operation}`.
- * @fires campaign-stats-export - Cancelable; before an export is written. Detail: `{campaign, fileName, rowCount}`.
- * @fires campaign-stats-exported - An export was written. Detail: `{campaign, fileName, rowCount, byteLength, thread}` (`thread`: `worker`, or `main` where no worker could start).
+ * @fires campaign-stats-error - A data-source call or an export failed. Detail: `{error, operation}` (`getStatsSummary`: the links' labels and the Synthèse sheet are missing, the table is shown).
+ * @fires campaign-stats-export - Cancelable; before an export is written. Detail: `{campaign, fileName, rowCount, format}` (`format`: `xlsx` or `csv`).
+ * @fires campaign-stats-exported - An export was written. Detail: `{campaign, fileName, rowCount, format, byteLength, thread}` (`thread`: `worker`, or `main` where no worker could start).
  *
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - The bar with search, row count, data time, refresh and export.
@@ -105,6 +106,8 @@ const DEFAULT_HEIGHT = '480px';
  * @csspart refresh-button - The refresh button.
  * @csspart export-button - The button that opens the export menu.
  * @csspart help - The help text under the toolbar.
+ * @csspart summary-filter - The banner of a filter that came from `<campaign-stats-summary>`.
+ * @csspart clear-summary-filter-button - The banner's button that clears that filter.
  * @csspart table-area - The positioned area around the table, its states and menu.
  * @csspart grid - The element Tabulator renders the table into.
  * @csspart state - Every state panel (no campaign, loading, not yet available, empty, error).
@@ -116,7 +119,7 @@ const DEFAULT_HEIGHT = '480px';
  * @csspart menu - The context menu and its submenu.
  * @csspart submenu - The Exporter submenu.
  * @csspart menu-item - A context-menu item.
- * @csspart status - Export progress and results, announced politely.
+ * @csspart status - Export progress and results, and a cleared summary filter, announced politely.
  * @csspart export-progress - The bar, count, estimate and cancel button of a running export.
  * @csspart progress-bar - The export's progress bar.
  * @csspart cancel-export-button - The button that cancels a running export.
