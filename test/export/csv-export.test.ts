@@ -1,13 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { workbookTexts } from '../../src/components/campaign-stats-grid/stats-columns.js';
 import { localTimeOfSerial, MAX_CELL_TEXT } from '../../src/export/cell-values.js';
-import { buildExportFile, CSV_MIME, rowsFromArray, type ExportProgress, type RowSource, type WorkbookMeta } from '../../src/export/excel-export.js';
+import { buildExportFile, CSV_MIME, rowsFromArray, type ExportProgress, type WorkbookMeta } from '../../src/export/excel-export.js';
 import type { ExportColumn } from '../../src/export/export-types.js';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { EMAIL_CAMPAIGN } from '../helpers/fixtures.js';
 import { parseXlsx, utils } from '../helpers/xlsx.js';
 import { parseCsv } from './csv-fields.js';
+import { slowRows, withoutWorkers } from './row-sources-and-workers.js';
 
 const LINKS = { 'l-1': 'Programme', 'l-2': 'Inscription, tarifs', 'l-3': '=HYPERLINK("http://x","y")' };
 
@@ -52,35 +53,6 @@ function contact(i: number): Record<string, unknown> {
     clickedLinks: i % 4 === 0 ? [] : ['l-1', 'l-2'].slice(0, 1 + (i % 2)),
     lastActivityAt: i % 5 === 0 ? undefined : new Date(Date.UTC(2026, 10, 20, 8) + i * 60_000).toISOString(),
   };
-}
-
-/** A source that waits a little before each page, as a data source over HTTP does. */
-function slowRows(rows: Record<string, unknown>[], pageSize: number, delay: number): RowSource {
-  const inner = rowsFromArray(rows, pageSize);
-  return {
-    totalRows: inner.totalRows,
-    async *pages(signal) {
-      for await (const page of inner.pages(signal)) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        yield page;
-      }
-    },
-  };
-}
-
-/** No worker can start, for one call: the export runs on the main thread. */
-async function withoutWorkers<T>(run: () => Promise<T>): Promise<T> {
-  const original = globalThis.Worker;
-  globalThis.Worker = class {
-    constructor() {
-      throw new DOMException('Workers are not allowed here.', 'SecurityError');
-    }
-  } as unknown as typeof Worker;
-  try {
-    return await run();
-  } finally {
-    globalThis.Worker = original;
-  }
 }
 
 describe('CSV export', () => {

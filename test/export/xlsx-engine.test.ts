@@ -7,6 +7,7 @@ import { buildExportFile, rowsFromArray, XLSX_MIME, type ExportProgress, type Ro
 import type { ExportColumn } from '../../src/export/export-types.js';
 import { EMAIL_CAMPAIGN } from '../helpers/fixtures.js';
 import { parseXlsx, utils } from '../helpers/xlsx.js';
+import { slowRows, withoutWorkers, withWorker } from './row-sources-and-workers.js';
 
 const COLUMNS: ExportColumn[] = [
   { field: 'lastName', title: 'Nom', kind: 'text' },
@@ -103,31 +104,6 @@ async function checkZip(blob: Blob): Promise<string[]> {
   const zip = new JSZipSync(bytes, { checkCRC32: true });
   for (const name of names) zip.file(name)!.asUint8Array();
   return names;
-}
-
-/** A source that waits a little before each page, as a data source over HTTP does. */
-function slowRows(rows: Record<string, unknown>[], pageSize: number, delay: number): RowSource {
-  const inner = rowsFromArray(rows, pageSize);
-  return {
-    totalRows: inner.totalRows,
-    async *pages(signal) {
-      for await (const page of inner.pages(signal)) {
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        yield page;
-      }
-    },
-  };
-}
-
-/** Makes `new Worker()` behave as `make` says, for one test. */
-async function withWorker<T>(make: (original: typeof Worker) => typeof Worker, run: () => Promise<T>): Promise<T> {
-  const original = globalThis.Worker;
-  globalThis.Worker = make(original);
-  try {
-    return await run();
-  } finally {
-    globalThis.Worker = original;
-  }
 }
 
 describe('Excel export engine', () => {
@@ -261,15 +237,7 @@ describe('Excel export engine', () => {
   it('falls back to the main thread when no worker can start, with the same bytes', async () => {
     const rows = contacts(2500);
     const inWorker = await buildExportFile('xlsx', meta(), rowsFromArray(rows, 400));
-    const refused = await withWorker(
-      () =>
-        class {
-          constructor() {
-            throw new DOMException('Workers are not allowed here.', 'SecurityError');
-          }
-        } as unknown as typeof Worker,
-      () => buildExportFile('xlsx', meta(), rowsFromArray(rows, 400)),
-    );
+    const refused = await withoutWorkers(() => buildExportFile('xlsx', meta(), rowsFromArray(rows, 400)));
     // A worker whose script does not load fails after its construction, with an error event.
     const broken = await withWorker(
       (original) =>
@@ -288,18 +256,11 @@ describe('Excel export engine', () => {
 
   it('cancels on the main thread too', async () => {
     const controller = new AbortController();
-    const error = await withWorker(
-      () =>
-        class {
-          constructor() {
-            throw new Error('no worker');
-          }
-        } as unknown as typeof Worker,
-      () =>
-        buildExportFile('xlsx', meta(), rowsFromArray(contacts(20_000), 500), {
-          signal: controller.signal,
-          onProgress: () => controller.abort(),
-        }).catch((e: unknown) => e),
+    const error = await withoutWorkers(() =>
+      buildExportFile('xlsx', meta(), rowsFromArray(contacts(20_000), 500), {
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      }).catch((e: unknown) => e),
     );
     expect((error as DOMException).name).to.equal('AbortError');
   });
