@@ -5,7 +5,7 @@
  *
  * sheetjs-style writes the workbook's styles and structure: a small template workbook with the
  * styled header, one sample data row (to learn the data cells' style indices), the autofilter,
- * column widths, every statistics sheet and the "Campagne" sheet. Its row writer is what does
+ * column widths, every statistics sheet, the "Campagne" sheet and the "Synthèse" one. Its row writer is what does
  * not scale (10 s and 500 MB for 100,000 rows), so the statistics sheets' rows are streamed
  * instead: generated row by row into the template sheet's head and tail, encoded in chunks and
  * compressed natively by zip-writer.ts. Neither the file nor a sheet's XML is ever one string.
@@ -16,22 +16,11 @@ import JSZipSync from 'sheetjs-style/jszip.js';
 import type { WorkSheet } from 'sheetjs-style';
 import { toCell, xmlSafeText, type CellContext } from './cell-values.js';
 import { XLSX_MIME, type EngineHooks, type EngineResult, type ExportColumn, type ExportJob, type ValueRow, type WorkbookMeta } from './export-types.js';
-import { escapeEscapeLookalikes, RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
+import { RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
+import { headerStyle, labelStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
+import { summarySheet } from './summary-sheet.js';
 import { ZipWriter } from './zip-writer.js';
 
-/**
- * New objects for every cell: sheetjs-style adds to the styles it is given (`fill.bgColor`), so
- * a shared object would give a second export other style indices than the first.
- */
-const headerStyle = () => ({
-  font: { bold: true, color: { rgb: 'FFFFFFFF' } },
-  fill: { patternType: 'solid', fgColor: { rgb: 'FF1F4E79' } },
-  alignment: { vertical: 'center', wrapText: true },
-  border: { bottom: { style: 'thin', color: { rgb: 'FF0B2840' } } },
-});
-const labelStyle = () => ({ font: { bold: true } });
-const MIN_WIDTH = 8;
-const MAX_WIDTH = 50;
 /** Column widths come from the header and these first rows: enough to read, never a full scan. */
 const WIDTH_SAMPLE_ROWS = 2000;
 /** Sheet XML is encoded and compressed by pieces of about this many characters. */
@@ -63,14 +52,6 @@ function columnWidths(columns: ExportColumn[], sample: readonly ValueRow[], cont
     }
     return { wch: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)) };
   });
-}
-
-/**
- * A text cell for sheetjs-style, which writes text as it is: `_xHHHH_` in it would read as an
- * escaped character, so its `_` is escaped as OOXML says (sheet-xml.ts does the same for rows).
- */
-function textCell(text: string, style?: Record<string, unknown>): Record<string, unknown> {
-  return { t: 's', v: escapeEscapeLookalikes(text), ...(style && { s: style }) };
 }
 
 function campaignSheet(meta: WorkbookMeta, rowCount: number, context: CellContext): WorkSheet {
@@ -188,7 +169,12 @@ function buildTemplate(job: ExportJob, counts: number[], widths: { wch: number }
   const withSample = counts[0]! > 0;
   names.forEach((name, i) => (workbook.Sheets[name] = templateStatsSheet(meta, refs[i]!, widths, withSample && i === 0)));
   workbook.Sheets[campaignName] = campaignSheet(meta, job.totalRows, context);
-  // Shared strings: the header and the "Campagne" sheet refer to them; the streamed rows add theirs.
+  if (meta.summary) {
+    const summaryName = sheetName(meta.summary.name);
+    workbook.SheetNames.push(summaryName);
+    workbook.Sheets[summaryName] = summarySheet(meta.summary, context);
+  }
+  // Shared strings: the header, "Campagne" and "Synthèse" refer to them; the streamed rows add theirs.
   const zip = new JSZipSync(XLSX.write(workbook, { bookType: 'xlsx', type: 'array', bookSST: true }) as ArrayBuffer);
   const text = (path: string) => {
     const file = zip.file(path);

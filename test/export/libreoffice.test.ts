@@ -1,7 +1,7 @@
 /**
  * A real spreadsheet application opens the exported files: LibreOffice Calc, headless,
- * converts each workbook (every sheet) to CSV on the test server (scripts/libreoffice.js),
- * and the CSV is compared with the data.
+ * converts each workbook (every sheet: Statistiques, Campagne, Synthèse) to CSV on the test
+ * server (scripts/libreoffice.js), and the CSV is compared with the data.
  *
  * The CSV quotes every text cell and writes cells as shown, so types are visible:
  * `"+33612345678"` is text, `3` is a number, `21/11/2026 15:05` (unquoted) is a date cell
@@ -14,10 +14,12 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { Campaign, EmailContactStats, SmsContactStats } from '../../src/data/campaign-data-source.js';
 import { EMAIL_CAMPAIGN, EMAIL_ROWS, SMS_CAMPAIGN, SMS_ROWS } from '../helpers/fixtures.js';
+import { buildExportFile, rowsFromArray } from '../../src/export/excel-export.js';
 import { renderLoadedGrid } from '../helpers/grid.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
 // LibreOffice quotes text cells only: `quoted` tells text from numbers and dates.
 import { parseCsv, type Field } from './csv-fields.js';
+import { HOSTILE_LABEL_SHOWN, summaryMeta } from './summary-fixture.js';
 
 interface LibreOfficeStatus {
   available: boolean;
@@ -114,13 +116,18 @@ async function toBase64(blob: Blob): Promise<string> {
   return url.slice(url.indexOf(',') + 1);
 }
 
+/** Has LibreOffice open an .xlsx file: every sheet, as CSV fields. */
+async function convert(blob: Blob): Promise<{ converted: Converted; sheets: Record<string, Field[][]> }> {
+  const converted = await executeServerCommand<Converted, { base64: string }>('libreoffice-xlsx-to-csv', { base64: await toBase64(blob) });
+  const sheets = Object.fromEntries(Object.entries(converted.sheets).map(([name, csv]) => [name, parseCsv(csv)]));
+  return { converted, sheets };
+}
+
 /** Exports the grid's rows as the user would, and has LibreOffice open the file. */
 async function exportAndConvert(campaignId: string): Promise<{ converted: Converted; sheets: Record<string, Field[][]>; rowCount: number }> {
   const grid = await renderLoadedGrid(dataSource(), campaignId);
   const { blob, rowCount } = await grid.exportExcel({ download: false });
-  const converted = await executeServerCommand<Converted, { base64: string }>('libreoffice-xlsx-to-csv', { base64: await toBase64(blob) });
-  const sheets = Object.fromEntries(Object.entries(converted.sheets).map(([name, csv]) => [name, parseCsv(csv)]));
-  return { converted, sheets, rowCount };
+  return { ...(await convert(blob)), rowCount };
 }
 
 describe('Exported files opened by LibreOffice Calc', function () {
@@ -167,5 +174,26 @@ describe('Exported files opened by LibreOffice Calc', function () {
     expect(stats[2]![3]).to.deep.equal(text('Échec'));
     expect(stats).to.deep.equal(expectedStats(SMS_COLUMNS, SMS_ROWS));
     expect(sheets.Campagne).to.deep.equal(expectedCampaignSheet(SMS_CAMPAIGN, 'SMS', SMS_ROWS.length));
+  });
+
+  it('reads the Synthèse sheet: counts and rates as numbers, rates shown as percents, every label (a hostile one too) as text', async () => {
+    const { blob } = await buildExportFile('xlsx', summaryMeta(), rowsFromArray([{ email: 'a@exemple.fr', clickCount: 2 }]));
+    const { converted, sheets } = await convert(blob);
+    expect(converted.order).to.deep.equal(['Statistiques', 'Campagne', 'Synthèse']);
+    // A percent as LibreOffice shows it, in whatever language it runs: 95.8% or 95,8 %.
+    const shown = sheets.Synthèse!.map((row) => row.map((field) => (field.quoted ? field : { ...field, text: field.text.replace(/^(\d+),(\d)\s?%$/, '$1.$2%') })));
+    const pct = (value: string): Field => ({ text: value, quoted: false });
+    expect(shown[8]![0], 'a hostile label is text, shown as typed, never run').to.deep.equal(text(HOSTILE_LABEL_SHOWN));
+    expect(shown).to.deep.equal([
+      [text('Indicateur'), text('Nombre'), text('Taux'), text('Taux calculé sur'), EMPTY],
+      [text('Destinataires'), num(1200), EMPTY, EMPTY, EMPTY],
+      [text('Délivrés'), num(1150), pct('95.8%'), text('des destinataires'), EMPTY],
+      [text('Ouvreurs uniques'), num(480), pct('41.7%'), text('des délivrés'), EMPTY],
+      [text('Réactivité'), EMPTY, pct('25.0%'), text('des ouvreurs'), EMPTY],
+      [EMPTY, EMPTY, EMPTY, EMPTY, EMPTY],
+      [text('Lien'), text('Adresse'), text('Clics'), text('Cliqueurs uniques'), text('% des délivrés')],
+      [text('Programme'), text('https://ecole.example/programme?a=1&b=<2>'), num(180), num(120), pct('10.4%')],
+      [text(HOSTILE_LABEL_SHOWN), text('=1+1'), EMPTY, num(3), pct('0.3%')],
+    ]);
   });
 });
