@@ -21,3 +21,12 @@ export function renderErrorState(error: unknown, m: Messages, onRetry: () => voi
     'alert',
   );
 }
+
+/** The banner of a refresh that failed: the figures shown are the previous ones, and a retry. */
+export function renderRefreshFailed(error: { message: string } | null, m: Messages, onRetry: () => void): TemplateResult | typeof nothing {
+  if (!error) return nothing;
+  return html`<p class="banner error" role="alert">
+    <span>${m.refreshFailed} ${error.message}</span>
+    <button class="button" part="button retry-button" type="button" @click=${onRetry}>${m.retry}</button>
+  </p>`;
+}

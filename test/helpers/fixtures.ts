@@ -1,4 +1,4 @@
-import type { Campaign, EmailContactStats, SmsContactStats } from '../../src/data/campaign-data-source.js';
+import type { Campaign, EmailContactStats, SmsContactStats, StatsSummary } from '../../src/data/campaign-data-source.js';
 
 export const EMAIL_CAMPAIGN: Campaign = {
   id: 'c-email',
@@ -89,3 +89,27 @@ export const SMS_ROWS: SmsContactStats[] = [
   { contactId: 'sm-2', firstName: 'Inès', lastName: "N'Diaye", phone: '+33798765432', delivery: 'failed', clickCount: 0, unsubscribed: false },
   { contactId: 'sm-3', firstName: 'Hugo', lastName: 'Moreau', phone: '+33600000001', delivery: 'delivered', clickCount: 0, unsubscribed: true, lastActivityAt: '2026-11-21T11:00:00.000Z' },
 ];
+
+/** The email contacts, each saying which links of the message they clicked (v2). */
+export const EMAIL_LINK_ROWS: EmailContactStats[] = EMAIL_ROWS.map((row, i) => ({ ...row, clickedLinks: [['l-prog', 'l-rdv'], [], [], ['l-rdv']][i]! }));
+export const SMS_LINK_ROWS: SmsContactStats[] = SMS_ROWS.map((row, i) => ({ ...row, clickedLinks: [['s-1'], [], []][i]! }));
+
+/** The summary of `EMAIL_LINK_ROWS`, as a data source consistent with its rows answers it; hostile labels. */
+export const EMAIL_LINK_SUMMARY: StatsSummary = {
+  asOf: '2026-11-26T20:30:00.000Z',
+  recipients: 4,
+  delivery: { delivered: 3, hard_bounce: 1, soft_bounce: 0, blocked: 0 },
+  openers: 3,
+  clickers: 2,
+  unsubscribed: 1,
+  spamReported: 1,
+  links: [
+    { linkId: 'l-prog', url: 'https://www.ecole-exemple.fr/programme', label: '<b>Programme</b> de la formation', clickCount: 3, clickers: 1 },
+    { linkId: 'l-rdv', url: 'https://www.ecole-exemple.fr/rdv', label: '=Prendre rendez-vous', clickCount: 4, clickers: 2 },
+  ],
+  activity: [
+    { start: '2026-11-20T08:30:00.000Z', hours: 1, opens: 2, clicks: 1 },
+    { start: '2026-11-20T09:30:00.000Z', hours: 1, opens: 1, clicks: 3 },
+    { start: '2026-11-22T08:30:00.000Z', hours: 24, opens: 1, clicks: 5 },
+  ],
+};

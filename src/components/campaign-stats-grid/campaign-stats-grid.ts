@@ -29,7 +29,7 @@ import { DEFAULT_SERVER_SIDE_THRESHOLD, readWholeCampaign, statsPageFetcher, typ
 import { loadCampaign, OperationError, failureCause } from '../../internal/campaign-load.js';
 import { refreshSeconds } from '../../internal/refresh-interval.js';
 import { renderDataTime } from '../../internal/data-time.js';
-import { renderErrorState, renderLoadingState, renderState } from '../../internal/state-views.js';
+import { renderErrorState, renderLoadingState, renderRefreshFailed, renderState } from '../../internal/state-views.js';
 import { pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns, workbookTexts, type KnownLink } from './stats-columns.js';
 import {
@@ -575,12 +575,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         </button>
       </div>
       <p class="help" part="help">${m.rawFiguresHelp}${view.campaign.channel === 'sms' ? html` ${m.smsNoOpenHelp}` : nothing}</p>
-      ${refreshError
-        ? html`<p class="banner error" role="alert">
-            <span>${m.refreshFailed} ${refreshError.message}</span>
-            <button class="button" part="button retry-button" type="button" @click=${this.retry}>${m.retry}</button>
-          </p>`
-        : nothing}
+      ${renderRefreshFailed(refreshError, m, () => this.retry())}
       ${this.summaryFilter.render()}
       <div class="table-area" part="table-area">
         ${isEmpty

@@ -10,7 +10,7 @@ import { renderDataTime } from '../../internal/data-time.js';
 import { emit } from '../../internal/emit.js';
 import { IntervalController } from '../../internal/interval-controller.js';
 import { refreshSeconds } from '../../internal/refresh-interval.js';
-import { renderErrorState, renderLoadingState, renderState } from '../../internal/state-views.js';
+import { renderErrorState, renderLoadingState, renderRefreshFailed, renderState } from '../../internal/state-views.js';
 import { findStatsGrid } from '../../internal/stats-target.js';
 import { linkFilter, summaryFigures, summaryLinks, type SummaryData, type SummaryFigure, type SummaryLink } from '../../internal/summary-figures.js';
 import { themeStyles } from '../../internal/theme.styles.js';
@@ -195,12 +195,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
         ${m.rawFiguresHelp}${campaign.channel === 'sms' ? html` ${m.smsNoOpenHelp}` : nothing}
         ${summary.origin === 'rows' ? html`<br />${t.computed(this.localize.number(summary.recipients))}` : nothing}
       </p>
-      ${refreshError
-        ? html`<p class="banner error" role="alert">
-            <span>${m.refreshFailed} ${refreshError.message}</span>
-            <button class="button" part="button retry-button" type="button" @click=${this.retry}>${m.retry}</button>
-          </p>`
-        : nothing}
+      ${renderRefreshFailed(refreshError, m, () => this.retry())}
       ${summary.recipients === 0
         ? renderState('empty', html`<strong>${t.empty}</strong>`)
         : html`
