@@ -48,8 +48,11 @@ interface Loaded {
   rows: ContactStats[];
   total: number;
   asOf: string;
-  /** The data source's summary (v2), when it has one: links' labels, the "Synthèse" sheet. */
-  summary?: SummaryData;
+  /**
+   * The data source's summary (v2), when it has one: links' labels, the "Synthèse" sheet. Asked
+   * alongside the rows, it never holds the table back: the labels come when it does.
+   */
+  summary: Promise<SummaryData | undefined>;
   /** The links of the message, for the "Liens cliqués" column; none when the data says nothing of links. */
   links?: KnownLink[];
 }
@@ -64,7 +67,7 @@ interface Paged {
   /** Every contact of the campaign (the data source's count without filters or search). */
   total: number;
   asOf: string;
-  summary?: SummaryData;
+  summary: Promise<SummaryData | undefined>;
   links?: KnownLink[];
 }
 
@@ -290,7 +293,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           asOf: view.asOf,
           locale: this.localize.locale,
           texts: workbookTexts(m, view.campaign.channel),
-          summary: view.summary && summarySheet(view.summary, view.campaign.channel, m),
+          summary: await view.summary.then((summary) => summary && summarySheet(summary, view.campaign.channel, m)),
         },
         rows,
         {
@@ -353,14 +356,12 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       const firstQuery = { offset: 0, limit: SERVER_PAGE_SIZE };
       const page = await fetchPage(firstQuery, signal);
       if (page.total > threshold) {
-        const known = await summary;
         if (signal.aborted) throw abortError();
-        const links = knownLinks(known, page.rows);
-        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary: known, links };
+        const links = knownLinks(undefined, page.rows);
+        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary, links };
       }
       const rows = await readWholeCampaign(fetchPage, page, signal);
-      const known = await summary;
-      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary: known, links: knownLinks(known, rows) };
+      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary, links: knownLinks(undefined, rows) };
     } catch (error) {
       throw new OperationError('getContactStats', error);
     }
@@ -410,7 +411,17 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     this.pageError = undefined;
     if (result?.kind === 'loaded' || result?.kind === 'paged') {
       emit(this, 'campaign-stats-load', { campaign: result.campaign, total: result.total, asOf: result.asOf });
+      void result.summary.then((summary) => this.summaryArrived(result, summary));
     }
+  }
+
+  /** The summary of a load: the links' labels and filter choices, if that load is still the one shown. */
+  private summaryArrived(result: Loaded | Paged, summary: SummaryData | undefined): void {
+    const current = this.view;
+    if (!summary || (current?.kind !== 'loaded' && current?.kind !== 'paged') || current.summary !== result.summary) return;
+    const links = knownLinks(summary, current.kind === 'loaded' ? current.rows : current.firstPage.page.rows);
+    this.view = { ...current, links };
+    if (this.table.built) this.table.setColumns(statsColumns(current.campaign.channel, links));
   }
 
   private failed(error: unknown): void {
@@ -478,6 +489,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     await this.table.build(element, view.kind === 'loaded' ? { ...settings, rows: view.rows } : { ...settings, paging: this.paging(view) });
     this.table.setSearch(this.search);
     this.table.setLabel(this.localize.messages.gridLabel(view.campaign.name));
+    // The summary's labels may have come while the table was being built.
+    const current = this.view;
+    if (current?.kind === view.kind && current.links !== view.links) this.table.setColumns(statsColumns(view.campaign.channel, current.links));
     this.summaryFilter.apply();
   }
 
