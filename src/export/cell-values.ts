@@ -37,12 +37,15 @@ export interface CellContext {
 /** Characters XML 1.0 does not allow at all, in any part of the file: C0 controls but tab, LF and CR; U+FFFE and U+FFFF. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Either, or any surrogate: one scan tells the (common) text that needs no change. */
+const MAY_NEED_WORK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /**
  * Text that every part of the file can hold: characters XML forbids are dropped, a lone
  * surrogate becomes U+FFFD. Used for every string written, cells and sheetjs-style's parts alike.
  */
 export function xmlSafeText(value: string): string {
+  if (!MAY_NEED_WORK.test(value)) return value;
   return value.replace(NOT_XML, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 

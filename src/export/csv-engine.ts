@@ -18,8 +18,12 @@ const CHUNK_CHARS = 512 * 1024;
 const CRLF = '\r\n';
 /** What makes a spreadsheet read a field as a formula (OWASP, "CSV Injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** RFC 4180 quotes a field holding the separator, a quote or a line break; both separators, so that a reader guessing the other one still splits right. */
-const NEEDS_QUOTES = /[";,\r\n]/;
+/**
+ * What a field must be quoted for: a formula start, or what RFC 4180 quotes (the separator, a
+ * quote, a line break; both separators, so that a reader guessing the other one still splits
+ * right). One test, as most fields need nothing.
+ */
+const NEEDS_QUOTES = /^[=+\-@\t\r]|[";,\r\n]/;
 
 interface Dialect {
   separator: string;
@@ -36,13 +40,13 @@ function dialect(locale: string): Dialect {
  * and quoted, so that `=HYPERLINK(…)`, `+33…` or `@SUM(…)` are shown, never evaluated.
  */
 function textField(value: string): string {
-  const inert = FORMULA_START.test(value);
-  if (!inert && !NEEDS_QUOTES.test(value)) return value;
-  return `"${inert ? "'" : ''}${value.replace(/"/g, '""')}"`;
+  if (!NEEDS_QUOTES.test(value)) return value;
+  return `"${FORMULA_START.test(value) ? "'" : ''}${value.replace(/"/g, '""')}"`;
 }
 
 /** Digits as typed, no grouping: `String()` alone writes exponents below 1e-6 and from 1e21. */
 function numberField(value: number, { decimal }: Dialect): string {
+  if (Number.isSafeInteger(value)) return String(value);
   let digits = String(value);
   if (digits.includes('e')) digits = value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 100 });
   return decimal === '.' ? digits : digits.replace('.', decimal);
