@@ -1,7 +1,8 @@
 // npm run bench — measures <campaign-stats-grid> in headless Chromium over the built
 // self-contained module (dist/standalone/campaign-stats-elements.js), against the baseline
-// (TabulatorFull's own download('xlsx') with SheetJS) on the same rows, and prints one table
-// of medians. See BENCHMARKS.md for what each figure means.
+// (TabulatorFull's own download('xlsx') with SheetJS) on the same rows, and prints a table of
+// medians, then one of the export engines (.xlsx against CSV). See BENCHMARKS.md for what each
+// figure means.
 //
 //   npm run bench                         10k, 100k, 300k in memory + 1M server-side, 3 runs each
 //   npm run bench -- --quick              1 run, 10k and 100k only
@@ -14,9 +15,13 @@
 //   --verbose                             per-run figures as they come
 //   --from-json FILE                      no measuring: prints (and with --write, writes) a saved --json run
 //   --no-trace                            no Chromium trace during exports (peak heap from sampling only)
+//   --no-engines                          no "export engines" table (.xlsx and CSV built from generated rows)
+//   --only-engines                        that table only: no grid, no baseline
 //
 // Sizes of 1,000,000 and more run in the grid's server-side mode (when the grid has a
-// `serverSideThreshold` property; otherwise "n/a"); smaller ones in memory.
+// `serverSideThreshold` property; otherwise "n/a"); smaller ones in memory. For every size, the
+// "export engines" table also times buildExportFile() for the .xlsx and for the CSV, on the same
+// rows (generated page by page in the page, no grid), each file checked like the grid's.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -25,8 +30,8 @@ import os from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { benchRow } from '../bench/rows.js';
-import { checkXlsx, crossCheckWithSheetJS } from '../bench/xlsx-check.js';
+import { benchRow, COLUMNS, DELIVERY_LABELS } from '../bench/rows.js';
+import { checkXlsx, crossCheckWithSheetJS, sampleIndices } from '../bench/xlsx-check.js';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -40,7 +45,7 @@ const BASELINE_MAX_ROWS = 300_000;
 // ---------- options ----------
 
 function parseArgs(argv) {
-  const options = { runs: 3, sizes: [10_000, 100_000, 300_000, 1_000_000], baseline: true, write: false, section: 'latest', label: '', build: 'auto', json: '', verbose: false, quick: false, trace: true, fromJson: '' };
+  const options = { runs: 3, sizes: [10_000, 100_000, 300_000, 1_000_000], baseline: true, engines: true, onlyEngines: false, write: false, section: 'latest', label: '', build: 'auto', json: '', verbose: false, quick: false, trace: true, fromJson: '' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -51,6 +56,8 @@ function parseArgs(argv) {
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--sizes') options.sizes = value().split(',').map((s) => Number(s.replace(/[_\s]/g, '')));
     else if (arg === '--no-baseline') options.baseline = false;
+    else if (arg === '--no-engines') options.engines = false;
+    else if (arg === '--only-engines') options.onlyEngines = true;
     else if (arg === '--write') options.write = true;
     else if (arg === '--section') options.section = value().replace(/[^\w-]/g, '');
     else if (arg === '--label') options.label = value();
@@ -71,6 +78,7 @@ function parseArgs(argv) {
     if (!argv.includes('--sizes')) options.sizes = [10_000, 100_000];
   }
   if (options.sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--sizes takes positive integers, e.g. 10000,100000');
+  if (options.onlyEngines && !options.engines) throw new Error('--only-engines and --no-engines leave nothing to measure');
   return options;
 }
 
@@ -322,17 +330,18 @@ function tableRows(results) {
   });
 }
 
-function markdownTable(rows) {
-  const lines = [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`];
+/** `leftColumns`: how many first columns are labels (left-aligned); the others are figures. */
+function markdownTable(rows, headers = HEADERS, leftColumns = 2) {
+  const lines = [`| ${headers.join(' | ')} |`, `|${headers.map((_, i) => (i < leftColumns ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
   return lines.join('\n');
 }
 
-function consoleTable(rows) {
-  const all = [HEADERS, ...rows];
-  const widths = HEADERS.map((_, c) => Math.max(...all.map((r) => String(r[c] ?? '').length)));
-  const line = (r) => r.map((cell, c) => (c < 2 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ');
-  return [line(HEADERS), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+function consoleTable(rows, headers = HEADERS, leftColumns = 2) {
+  const all = [headers, ...rows];
+  const widths = headers.map((_, c) => Math.max(...all.map((r) => String(r[c] ?? '').length)));
+  const line = (r) => r.map((cell, c) => (c < leftColumns ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 function machine(browser, executable) {
@@ -364,6 +373,149 @@ function machine(browser, executable) {
     date: new Date().toISOString(),
     library: `${pkg.name} ${pkg.version}, ${source}`,
   };
+}
+
+// ---------- export engines: .xlsx and CSV on the same rows ----------
+
+/**
+ * Runs in the page (serialized by Playwright): buildExportFile() of the per-module build
+ * (dist/export/excel-export.js, with its worker beside it) for `window.benchEngineJob`, on rows
+ * generated page by page by bench/rows.js, so that both formats read exactly the same rows.
+ */
+async function engineExport() {
+  const { size, format } = window.benchEngineJob;
+  const [{ buildExportFile }, { AS_OF, benchCampaign, benchRow, COLUMNS, DELIVERY_LABELS }] = await Promise.all([
+    import('/dist/export/excel-export.js'),
+    import('/bench/rows.js'),
+  ]);
+  const meta = {
+    columns: COLUMNS.map((column) => (column.kind === 'label' ? { ...column, labels: DELIVERY_LABELS } : column)),
+    campaign: benchCampaign(size),
+    asOf: AS_OF,
+    locale: 'fr',
+    texts: {
+      yes: 'Oui',
+      no: 'Non',
+      sheetStats: 'Statistiques',
+      sheetCampaign: 'Campagne',
+      channel: 'E-mail',
+      campaignSheet: { name: 'Campagne', channel: 'Canal', sendFinishedAt: "Fin de l'envoi", asOf: 'Données au', rowCount: 'Contacts exportés' },
+    },
+  };
+  const PAGE_ROWS = 5000;
+  const source = {
+    totalRows: size,
+    async *pages() {
+      for (let start = 0; start < size; start += PAGE_ROWS) {
+        const rows = [];
+        for (let i = start; i < Math.min(size, start + PAGE_ROWS); i++) rows.push(benchRow(i));
+        yield rows;
+      }
+    },
+  };
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  console.timeStamp('bench-export');
+  const t0 = performance.now();
+  const file = await buildExportFile(format, meta, source);
+  const t1 = performance.now();
+  // Long tasks are reported after they end: let the last one arrive.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  longest = Math.max(longest, ...observer.takeRecords().map((entry) => entry.duration));
+  observer.disconnect();
+  window.benchEngineBlob = file.blob;
+  return { ms: t1 - t0, longest, bytes: file.blob.size, thread: file.thread };
+}
+
+const pad2 = (n) => String(n).padStart(2, '0');
+
+/** A bench value as the CSV must write it (csv-engine.ts): no bench value needs quoting or starts like a formula. */
+function csvExpected(column, value) {
+  if (value === undefined || value === null || value === '') return '';
+  if (column.kind === 'label') return DELIVERY_LABELS[value] ?? value;
+  if (column.kind === 'boolean') return value ? 'Oui' : 'Non';
+  if (column.kind === 'number') return String(value);
+  if (column.kind === 'date') {
+    const d = new Date(value);
+    return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+  }
+  return value;
+}
+
+/** Checks a CSV export of the bench rows: BOM, header, CRLF lines, row count, sampled rows field by field. */
+function checkCsv(buf, size) {
+  if (buf[0] !== 0xef || buf[1] !== 0xbb || buf[2] !== 0xbf) throw new Error('the CSV has no UTF-8 BOM');
+  const lines = buf.toString('utf8', 3).split('\r\n');
+  if (lines.pop() !== '') throw new Error('the CSV does not end with CRLF');
+  if (lines.length - 1 !== size) throw new Error(`${lines.length - 1} CSV rows, expected ${size}`);
+  const header = COLUMNS.map((column) => column.title).join(';');
+  if (lines[0] !== header) throw new Error(`CSV header ${JSON.stringify(lines[0])}, expected ${JSON.stringify(header)}`);
+  const samples = sampleIndices(size);
+  for (const i of samples) {
+    const fields = lines[i + 1].split(';');
+    const row = benchRow(i);
+    COLUMNS.forEach((column, c) => {
+      const expected = csvExpected(column, row[column.field]);
+      if (fields[c] !== expected) throw new Error(`CSV row ${i + 1}, column "${column.title}": ${JSON.stringify(fields[c])}, expected ${JSON.stringify(expected)}`);
+    });
+  }
+  return { rows: size, sampledRows: samples.length };
+}
+
+async function runEngine(browser, server, { size, format }) {
+  const { page, problems, close } = await newPage(browser, server.base);
+  try {
+    await page.evaluate((job) => (window.benchEngineJob = job), { size, format });
+    const exported = await tracedExport(browser, page, engineExport);
+    if (exported.thread !== 'worker') throw new Error(`the ${format} export ran on the ${exported.thread} thread, not in its worker`);
+    const token = randomBytes(8).toString('hex');
+    await page.evaluate(async (t) => {
+      const response = await fetch(`/__upload/${t}`, { method: 'POST', body: window.benchEngineBlob });
+      window.benchEngineBlob = null;
+      if (!response.ok) throw new Error(`upload failed: ${response.status}`);
+    }, token);
+    const file = server.take(token);
+    const checked = format === 'csv' ? checkCsv(file, size) : checkXlsx(file, { kind: 'ours', size });
+    if (problems.length) throw new Error(problems.join('\n'));
+    return { exportMs: exported.ms, exportLongest: exported.longest, workerHeap: exported.gcWorkers, bytes: exported.bytes, checked };
+  } finally {
+    await close();
+  }
+}
+
+/** `runs` times each format, alternately, for `size` rows; a failure ends the size, as in the grid's runs. */
+async function measureEngines(browser, server, size, runs) {
+  const engine = { size, xlsx: [], csv: [] };
+  try {
+    for (let run = 1; run <= runs; run++) {
+      for (const format of ['xlsx', 'csv']) {
+        const result = await runEngine(browser, server, { size, format });
+        engine[format].push(result);
+        console.log(
+          `${fmtInt(size).padStart(9)} rows · run ${run}/${runs} · engine ${format}: ${ms(result.exportMs)} (task ${task(result.exportLongest)}, worker heap ${mb(result.workerHeap)}, ${fileMb(result.bytes)}, checked ${result.checked.rows} rows)`,
+        );
+      }
+    }
+  } catch (error) {
+    engine.error = error.message;
+    console.error(`${fmtInt(size)} rows, export engines FAILED: ${error.stack ?? error}`);
+  }
+  return engine;
+}
+
+const ENGINE_HEADERS = ['Rows', '.xlsx', '.xlsx: longest task', '.xlsx Worker heap', '.xlsx file', 'CSV', 'CSV: longest task', 'CSV Worker heap', 'CSV file', 'CSV ÷ .xlsx'];
+
+function engineTableRows(engines) {
+  return engines.map((e) => {
+    if (e.error) return [fmtInt(e.size), `FAILED: ${e.error.split('\n')[0]}`, ...Array(ENGINE_HEADERS.length - 2).fill('')];
+    const m = (format, key) => median(e[format].map((x) => x[key]));
+    const ratio = m('xlsx', 'exportMs') && m('csv', 'exportMs') ? (m('csv', 'exportMs') / m('xlsx', 'exportMs')).toFixed(2) : '—';
+    const cells = (format) => [ms(m(format, 'exportMs')), task(m(format, 'exportLongest')), mb(m(format, 'workerHeap')), fileMb(m(format, 'bytes'))];
+    return [fmtInt(e.size), ...cells('xlsx'), ...cells('csv'), ratio];
+  });
 }
 
 // ---------- BENCHMARKS.md ----------
@@ -400,6 +552,10 @@ its 10 email columns.
 - *File*: the .xlsx size. Every file, ours and the baseline's, is read back before its time
   counts (bench/xlsx-check.js): sheets, row count, header, and 100 sampled rows cell by cell with
   types; files of ≤ 10,000 rows are also read by sheetjs-style's \`XLSX.read\` and compared.
+- *Export engines* (a table of its own): \`buildExportFile('xlsx' | 'csv', …)\` of the per-module
+  build, in a fresh page, on the bench rows generated there page by page (no grid, no data
+  Worker), call to resolved promise; each file is read back like the grid's (the CSV: BOM, CRLF,
+  header, row count, 100 sampled rows field by field). *CSV ÷ .xlsx*: the CSV's time over the .xlsx's.
 - *Baseline*: TabulatorFull 6.5.3 (\`tabulator.min.js\`) with sheetjs-style's \`dist/xlsx.full.min.js\`
   as \`window.XLSX\`, \`table.download('xlsx')\` on the same rows and columns (raw values), timed
   from the call to the file's Blob. Not run for 1,000,000 rows (in-memory only; ≈ 100 s and
@@ -450,14 +606,16 @@ function targets(results) {
 }
 
 /** Prints the table and the targets; writes --json and, with --write, BENCHMARKS.md. */
-function report({ options, machine: info, results, minutes = '?', command = [] }) {
+function report({ options, machine: info, results, engines = [], minutes = '?', command = [] }) {
   const rows = tableRows(results);
   const targetLines = targets(results);
-  console.log(`\nMedians of ${options.runs} run(s) (${minutes} min):\n`);
-  console.log(consoleTable(rows));
-  console.log(`\nTargets (issue 4):\n${targetLines}`);
+  const engineRows = engineTableRows(engines);
+  console.log(`\nMedians of ${options.runs} run(s) (${minutes} min):`);
+  if (rows.length) console.log(`\n${consoleTable(rows)}`);
+  if (engineRows.length) console.log(`\nExport engines, buildExportFile() on the same generated rows:\n\n${consoleTable(engineRows, ENGINE_HEADERS, 1)}`);
+  if (rows.length) console.log(`\nTargets (issue 4):\n${targetLines}`);
   console.log(`\n${Object.entries(info).map(([k, v]) => `${k}: ${v}`).join('\n')}`);
-  if (options.json) writeFileSync(options.json, JSON.stringify({ options, machine: info, results, minutes, command }, null, 2));
+  if (options.json) writeFileSync(options.json, JSON.stringify({ options, machine: info, results, engines, minutes, command }, null, 2));
   if (options.write) {
     const label = options.label || (options.section === 'latest' ? 'Latest run' : options.section);
     const summary = [
@@ -465,12 +623,9 @@ function report({ options, machine: info, results, minutes = '?', command = [] }
       '',
       `Medians of ${options.runs} run(s); \`npm run bench${command.length ? ` -- ${command.join(' ')}` : ''}\` took ${minutes} min.`,
       '',
-      markdownTable(rows),
-      '',
-      'Targets of issue 4 on these medians:',
-      '',
-      targetLines,
-      '',
+      ...(rows.length ? [markdownTable(rows), ''] : []),
+      ...(engineRows.length ? ['Export engines, `buildExportFile()` on the same generated rows (no grid):', '', markdownTable(engineRows, ENGINE_HEADERS, 1), ''] : []),
+      ...(rows.length ? ['Targets of issue 4 on these medians:', '', targetLines, ''] : []),
       '| Machine | |',
       '| --- | --- |',
       ...Object.entries(info).map(([k, v]) => `| ${k} | ${v} |`),
@@ -496,10 +651,19 @@ async function main() {
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: executable, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   const results = [];
+  const engines = [];
   let failed = false;
   try {
-    console.log(`Benchmark: ${cases.map((c) => fmtInt(c.size)).join(', ')} rows; ${options.runs} run(s) each; baseline ${options.baseline ? 'on' : 'off'}; build ${build}.`);
+    console.log(
+      `Benchmark: ${cases.map((c) => fmtInt(c.size)).join(', ')} rows; ${options.runs} run(s) each; ${options.onlyEngines ? 'export engines only' : `baseline ${options.baseline ? 'on' : 'off'}; export engines ${options.engines ? 'on' : 'off'}`}; build ${build}.`,
+    );
     for (const c of cases) {
+      if (options.engines) {
+        const engine = await measureEngines(browser, server, c.size, options.runs);
+        engines.push(engine);
+        failed ||= Boolean(engine.error);
+      }
+      if (options.onlyEngines) continue;
       const result = { ...c, runs: [], baseline: [] };
       results.push(result);
       const withBaseline = options.baseline && !c.serverSide && c.size <= BASELINE_MAX_ROWS;
@@ -531,7 +695,7 @@ async function main() {
       }
     }
     const info = machine(browser, executable);
-    report({ options, machine: info, results, minutes: ((Date.now() - started) / 60_000).toFixed(1), command: process.argv.slice(2) });
+    report({ options, machine: info, results, engines, minutes: ((Date.now() - started) / 60_000).toFixed(1), command: process.argv.slice(2) });
   } finally {
     await browser.close();
     await server.close();
