@@ -1,5 +1,6 @@
 import type { LinkStats } from './campaign-data-source.js';
 import { prng } from './demo-contacts.js';
+import { linkText } from '../internal/summary-figures.js';
 
 /**
  * The links of the demo campaigns' messages, and which link each click is on. A contact's
@@ -126,11 +127,6 @@ const MESSAGE_LINKS: Record<string, readonly LinkSeed[]> = {
 /** The links of a campaign's message, in their order in it (none for a campaign not listed). */
 export function demoLinks(campaignId: string): DemoLink[] {
   return (MESSAGE_LINKS[campaignId] ?? []).map(([label, url], i) => (label ? { linkId: `lk-${i + 1}`, url, label } : { linkId: `lk-${i + 1}`, url }));
-}
-
-/** What the grid shows for a link. */
-export function linkText(link: DemoLink): string {
-  return link.label ?? link.url;
 }
 
 /** Per link count, the link weights summed up: link k weighs 1/(k+1), as the first links of a message draw the most clicks. */
