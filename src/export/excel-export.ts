@@ -211,12 +211,6 @@ export async function buildExportFile(format: ExportFormat, meta: WorkbookMeta, 
   }
 }
 
-/**
- * The .xlsx file: `buildExportFile('xlsx', …)`.
- * @deprecated Call `buildExportFile('xlsx', meta, rows, options)`.
- */
-export const buildExcelFile = (meta: WorkbookMeta, rows: RowSource, options?: ExportOptions): Promise<ExportFile> => buildExportFile('xlsx', meta, rows, options);
-
 /** Saves a file the way a download link does. */
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
