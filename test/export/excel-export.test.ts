@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { workbookTexts } from '../../src/components/campaign-stats-grid/stats-columns.js';
 import { fr } from '../../src/i18n/fr.js';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -8,7 +8,8 @@ import { buildExportFile, rowsFromArray, XLSX_MIME } from '../../src/export/exce
 import { EMAIL_CAMPAIGN, EMAIL_ROWS, SMS_CAMPAIGN, SMS_ROWS } from '../helpers/fixtures.js';
 import { centreOf, columnTexts, renderLoadedGrid, shadow } from '../helpers/grid.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
-import { catchDownload, parseXlsx, utils } from '../helpers/xlsx.js';
+import { catchDownload, parseXlsx, sheetRows, type ReadCell } from '../helpers/xlsx.js';
+import { pagedGrid } from './paged-grid.js';
 
 function dataSource(): TestDataSource {
   return new TestDataSource([EMAIL_CAMPAIGN, SMS_CAMPAIGN], { [EMAIL_CAMPAIGN.id]: EMAIL_ROWS, [SMS_CAMPAIGN.id]: SMS_ROWS });
@@ -20,19 +21,7 @@ function fromSerial(serial: number): Date {
   return new Date(local.getTime() + local.getTimezoneOffset() * 60_000);
 }
 
-type Sheet = Record<string, { t: string; v: unknown; f?: string; z?: string; w?: string }>;
-
-/** Every row of a sheet as raw cells (undefined for a missing cell). */
-function rowsOf(sheet: Sheet): ({ t: string; v: unknown; f?: string; z?: string } | undefined)[][] {
-  const range = utils.decode_range(sheet['!ref'] as unknown as string);
-  const rows = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
-    const row = [];
-    for (let c = range.s.c; c <= range.e.c; c++) row.push(sheet[utils.encode_cell({ r, c })]);
-    rows.push(row);
-  }
-  return rows;
-}
+type Sheet = Record<string, ReadCell>;
 
 describe('Excel export', () => {
   afterEach(async () => {
@@ -57,7 +46,7 @@ describe('Excel export', () => {
 
     const { workbook, xml } = await parseXlsx(blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistiques', 'Campagne']);
-    const rows = rowsOf(workbook.Sheets.Statistiques as unknown as Sheet);
+    const rows = sheetRows(workbook.Sheets.Statistiques);
     expect(rows.map((row) => row.map((cell) => cell?.v))[0]).to.deep.equal([
       'Nom',
       'Prénom',
@@ -99,7 +88,7 @@ describe('Excel export', () => {
     expect(sheetXml).to.match(/<col min="3" max="3" width="(3\d|2\d)/);
 
     // The second sheet describes the campaign.
-    const campaign = rowsOf(workbook.Sheets.Campagne as unknown as Sheet).map((row) => row.map((cell) => cell?.v));
+    const campaign = sheetRows(workbook.Sheets.Campagne).map((row) => row.map((cell) => cell?.v));
     expect(campaign.map((row) => row[0])).to.deep.equal(['Campagne', 'Canal', "Fin de l'envoi", 'Données au', 'Contacts exportés']);
     expect(campaign[0]![1]).to.equal('Journée portes ouvertes');
     expect(campaign[1]![1]).to.equal('E-mail');
@@ -132,14 +121,14 @@ describe('Excel export', () => {
     expect(fileName).to.equal('Rappel JPO_statistics_2026-11-26.xlsx');
     const { workbook } = await parseXlsx(blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistics', 'Campaign']);
-    const rows = rowsOf(workbook.Sheets.Statistics as unknown as Sheet);
+    const rows = sheetRows(workbook.Sheets.Statistics);
     expect(rows[0]!.map((cell) => cell?.v)).to.deep.equal(['Last name', 'First name', 'Phone', 'Delivery', 'Clicks', 'STOP', 'Last activity']);
     expect(rows[1]![2]).to.include({ t: 's', v: '+33612345678' });
     expect(rows[2]![3]!.v).to.equal('Failed');
     expect(rows[3]![5]!.v).to.equal('Yes');
     expect(rows[1]![5]!.v).to.equal('No');
     expect(rows[1]![6]!.z).to.equal('mm/dd/yyyy hh:mm');
-    const campaign = rowsOf(workbook.Sheets.Campaign as unknown as Sheet);
+    const campaign = sheetRows(workbook.Sheets.Campaign);
     expect(campaign[1]!.map((cell) => cell?.v)).to.deep.equal(['Channel', 'SMS']);
   });
 
@@ -165,7 +154,7 @@ describe('Excel export', () => {
     const { blob, fileName } = await download;
     expect(fileName).to.equal('Journée portes ouvertes_statistiques_2026-11-26.xlsx');
     const { workbook } = await parseXlsx(blob);
-    const rows = rowsOf(workbook.Sheets.Statistiques as unknown as Sheet);
+    const rows = sheetRows(workbook.Sheets.Statistiques);
     expect(rows).to.have.length(2);
     expect(rows[1]![0]!.v).to.equal('Martin');
     await waitUntil(() => events.length === 2);
@@ -184,18 +173,11 @@ describe('Excel export', () => {
     await sendKeys({ press: 'Enter' });
     const { blob } = await download;
     const { workbook } = await parseXlsx(blob);
-    expect(rowsOf(workbook.Sheets.Statistiques as unknown as Sheet)).to.have.length(5);
+    expect(sheetRows(workbook.Sheets.Statistiques)).to.have.length(5);
   });
 
   it('shows progress while it runs, and its cancel button stops it with nothing saved', async () => {
-    const ds = dataSource();
-    ds.stats[EMAIL_CAMPAIGN.id] = Array.from({ length: 30_000 }, (_, i) => ({ ...EMAIL_ROWS[0]!, contactId: `c${i}`, email: `contact${i}@ecole.fr` }));
-    // Server-side mode: the export reads the campaign page by page through the data source,
-    // and the test holds those pages to see the export under way.
-    const grid = await fixture<CampaignStatsGrid>(
-      html`<campaign-stats-grid server-side-threshold="100" .dataSource=${ds} campaign-id=${EMAIL_CAMPAIGN.id}></campaign-stats-grid>`,
-    );
-    await waitUntil(() => shadow(grid).querySelectorAll('.tabulator-row').length > 0, 'no rows');
+    const { grid, ds } = await pagedGrid();
     let exported = false;
     grid.addEventListener('campaign-stats-exported', () => (exported = true));
     ds.hold('getContactStats');
@@ -267,7 +249,7 @@ describe('Excel export', () => {
     );
     const { workbook, xml } = await parseXlsx(blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistiques', 'Statistiques (2)', 'Statistiques (3)', 'Campagne']);
-    const values = (name: string) => rowsOf(workbook.Sheets[name] as unknown as Sheet).map((row) => row[0]?.v);
+    const values = (name: string) => sheetRows(workbook.Sheets[name]).map((row) => row[0]?.v);
     expect(values('Statistiques')).to.deep.equal(['N', 1, 2]);
     expect(values('Statistiques (2)')).to.deep.equal(['N', 3, 4]);
     expect(values('Statistiques (3)')).to.deep.equal(['N', 5]);

@@ -6,7 +6,7 @@ import { excelDateSerial } from '../../src/export/cell-values.js';
 import { buildExportFile, rowsFromArray, XLSX_MIME, type ExportProgress, type RowSource, type WorkbookMeta } from '../../src/export/excel-export.js';
 import type { ExportColumn } from '../../src/export/export-types.js';
 import { EMAIL_CAMPAIGN } from '../helpers/fixtures.js';
-import { parseXlsx, utils } from '../helpers/xlsx.js';
+import { parseXlsx, sheetRows } from '../helpers/xlsx.js';
 import { slowRows, withoutWorkers, withWorker } from './row-sources-and-workers.js';
 
 const COLUMNS: ExportColumn[] = [
@@ -45,20 +45,6 @@ function contact(i: number): Record<string, unknown> {
 
 function contacts(count: number): Record<string, unknown>[] {
   return Array.from({ length: count }, (_, i) => contact(i));
-}
-
-type Cell = { t: string; v: unknown } | undefined;
-
-function cells(sheet: unknown): Cell[][] {
-  const s = sheet as Record<string, Cell> & { '!ref': string };
-  const range = utils.decode_range(s['!ref']);
-  const rows: Cell[][] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
-    const row: Cell[] = [];
-    for (let c = range.s.c; c <= range.e.c; c++) row.push(s[utils.encode_cell({ r, c })]);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /**
@@ -118,7 +104,7 @@ describe('Excel export engine', () => {
 
     const { workbook, xml } = await parseXlsx(file.blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistiques', 'Campagne']);
-    const sheet = cells(workbook.Sheets.Statistiques);
+    const sheet = sheetRows(workbook.Sheets.Statistiques);
     expect(sheet).to.have.length(301);
     expect(sheet[0]!.map((cell) => cell?.v)).to.deep.equal(COLUMNS.map((column) => column.title));
     const first = sheet[1 + 7]!;
@@ -126,7 +112,7 @@ describe('Excel export engine', () => {
     expect(first.map((cell) => cell?.t)).to.deep.equal(['s', 's', 's', 's', 's', 'n', 'n']);
     // Row 0 has no activity date: an empty cell.
     expect(sheet[1]![6]).to.equal(undefined);
-    expect(cells(workbook.Sheets.Campagne)[4]![1]!.v).to.equal(300);
+    expect(sheetRows(workbook.Sheets.Campagne)[4]![1]!.v).to.equal(300);
 
     const sheetXml = xml('xl/worksheets/sheet1.xml');
     expect(sheetXml).to.contain('<dimension ref="A1:G301"/>');
@@ -160,7 +146,7 @@ describe('Excel export engine', () => {
     const { blob } = await buildExportFile('xlsx', meta(), rowsFromArray(rows));
     await checkZip(blob);
     const { workbook, xml } = await parseXlsx(blob);
-    const sheet = cells(workbook.Sheets.Statistiques).slice(1);
+    const sheet = sheetRows(workbook.Sheets.Statistiques).slice(1);
     expect(sheet.map((row) => row[0]!.v)).to.deep.equal(expected);
     // An unknown label is written as is, through the shared strings.
     expect(sheet.map((row) => row[3]!.v)).to.deep.equal(expected);
@@ -181,7 +167,7 @@ describe('Excel export engine', () => {
     await checkZip(blob);
     const { workbook, xml } = await parseXlsx(blob);
     expect(workbook.SheetNames).to.deep.equal(['Statistiques', 'Statistiques (2)', 'Statistiques (3)', 'Campagne']);
-    const names = (name: string) => cells(workbook.Sheets[name]).map((row) => row[0]!.v);
+    const names = (name: string) => sheetRows(workbook.Sheets[name]).map((row) => row[0]!.v);
     expect(names('Statistiques')).to.deep.equal(['Nom', 'Nom 0', 'Nom 1', 'Nom 2']);
     expect(names('Statistiques (2)')).to.deep.equal(['Nom', 'Nom 3', 'Nom 4', 'Nom 5']);
     expect(names('Statistiques (3)')).to.deep.equal(['Nom', 'Nom 6']);
@@ -190,7 +176,7 @@ describe('Excel export engine', () => {
     expect(xml('xl/worksheets/sheet2.xml')).to.contain('state="frozen"');
     // Row numbers start again under each header.
     expect(xml('xl/worksheets/sheet2.xml')).to.contain('<c r="A2" t="inlineStr"><is><t>Nom 3</t></is></c>');
-    expect(cells(workbook.Sheets.Campagne)[4]![1]!.v).to.equal(7);
+    expect(sheetRows(workbook.Sheets.Campagne)[4]![1]!.v).to.equal(7);
   });
 
   it('writes the header and the campaign sheet when there is no row', async () => {
@@ -198,7 +184,7 @@ describe('Excel export engine', () => {
     const { blob } = await buildExportFile('xlsx', meta(), rowsFromArray([]), { onProgress: (p) => progress.push(p) });
     await checkZip(blob);
     const { workbook, xml } = await parseXlsx(blob);
-    expect(cells(workbook.Sheets.Statistiques)).to.have.length(1);
+    expect(sheetRows(workbook.Sheets.Statistiques)).to.have.length(1);
     expect(xml('xl/worksheets/sheet1.xml')).to.contain('<autoFilter ref="A1:G1"/>');
     expect(progress).to.deep.equal([{ rowsWritten: 0, totalRows: 0 }]);
   });
@@ -292,7 +278,7 @@ describe('Excel export engine', () => {
     expect(file.thread).to.equal('worker');
     await checkZip(file.blob);
     const { workbook } = await parseXlsx(file.blob);
-    const sheet = cells(workbook.Sheets.Statistiques);
+    const sheet = sheetRows(workbook.Sheets.Statistiques);
     expect(sheet).to.have.length(50_001);
     for (const i of [0, 1, 4999, 25_000, 33_333, 49_999]) {
       const expected = contact(i);

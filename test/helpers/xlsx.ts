@@ -24,6 +24,28 @@ export async function parseXlsx(blob: Blob): Promise<ParsedWorkbook> {
 
 export const utils = XLSX.utils;
 
+/** A cell as sheetjs-style reads it. */
+export interface ReadCell {
+  t: string;
+  v: unknown;
+  f?: string;
+  z?: string;
+  w?: string;
+}
+
+/** Every row of a sheet, over its `!ref`, as its cells (`undefined` for an empty one). */
+export function sheetRows(sheet: unknown): (ReadCell | undefined)[][] {
+  const cells = sheet as Record<string, ReadCell | undefined>;
+  const range = utils.decode_range(cells['!ref'] as unknown as string);
+  const rows: (ReadCell | undefined)[][] = [];
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const row: (ReadCell | undefined)[] = [];
+    for (let c = range.s.c; c <= range.e.c; c++) row.push(cells[utils.encode_cell({ r, c })]);
+    rows.push(row);
+  }
+  return rows;
+}
+
 /**
  * Catches the file the grid saves (its download link is clicked) and returns it as a Blob,
  * without letting the browser save it.
