@@ -71,7 +71,7 @@ function clickedLinksColumn(links: readonly KnownLink[]): StatsColumn {
     filter: 'link',
     choices: links.map((link) => link.linkId),
     labels: Object.fromEntries(links.map((link) => [link.linkId, link.text])),
-    minWidth: 180,
+    minWidth: 160,
   };
 }
 

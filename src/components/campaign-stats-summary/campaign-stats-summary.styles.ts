@@ -25,6 +25,10 @@ export const summaryStyles = css`
     margin-top: var(--_space);
   }
 
+  .section > .button {
+    align-self: flex-start;
+  }
+
   .heading {
     font-weight: 600;
     font-size: 1.1em;
