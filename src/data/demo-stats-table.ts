@@ -1,5 +1,4 @@
-import { activityBuckets, bucketIndex } from './activity-buckets.js';
-import { EMAIL_DELIVERIES, SMS_DELIVERIES, type ActivityBucket, type Channel, type StatsQuery, type StatsSummary } from './campaign-data-source.js';
+import { EMAIL_DELIVERIES, SMS_DELIVERIES, type Channel, type StatsQuery, type StatsSummary } from './campaign-data-source.js';
 import {
   contactIdOf,
   drawContact,
@@ -11,7 +10,9 @@ import {
   phoneOf,
   type ContactDraw,
 } from './demo-contacts.js';
+import { CLICK, EventList, inSlices, KIND_BITS, LINK_SHIFT, OPEN, SPAM, UNSUBSCRIBE } from './demo-events.js';
 import { clickedLinkSets, drawClickLinks, type DemoLink } from './demo-links.js';
+import { countDemoSummary } from './demo-summary.js';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './demo-names.js';
 import { compareValues, foldText, isEmptyValue, matchesValue, pageWindow, SEARCHED_FIELDS, type StatsFilter } from './stats-query.js';
 
@@ -88,23 +89,12 @@ interface Figures {
   linkSets?: ReturnType<typeof clickedLinkSets>;
 }
 
-// An event's byte: its kind in the two low bits and, for a click, its link's index above them.
-const OPEN = 0;
-const CLICK = 1;
-const SPAM = 2;
-const UNSUBSCRIBE = 3;
-const KIND_BITS = 3;
-const LINK_SHIFT = 2;
 const HAS_FIRST_NAME = 1;
 const HAS_LAST_NAME = 2;
 const MOBILE_7 = 4;
 /** Every count a contact can reach is far below this (at most 5 opens, 4 clicks). */
 const COUNTS = Array.from({ length: 256 }, (_, count) => count);
 const BOOLEANS = [false, true] as const;
-/** Contacts drawn or counted between two looks at the clock (about a ms of work, ten before the code is optimized). */
-const CHUNK = 512;
-/** Work between two yields to the event loop, in ms: the page stays responsive on a slow machine too. */
-const SLICE_MS = 25;
 /** Sorts kept per table (each is 4 bytes per contact). */
 const KEPT_SORTS = 4;
 /** `toISOString()`'s format: on it, text order is time order. */
@@ -121,32 +111,6 @@ function rank(values: readonly unknown[]): { ranks: Uint32Array; top: number } {
   });
   return { ranks, top: current };
 }
-
-/** Calls `work` on consecutive ranges of [0, size), yielding to the event loop every `SLICE_MS`. */
-async function inSlices(size: number, work: (start: number, end: number) => void): Promise<void> {
-  let sliceStart = performance.now();
-  for (let start = 0; start < size; start += CHUNK) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = performance.now();
-    }
-    work(start, Math.min(size, start + CHUNK));
-  }
-}
-
-/** What a summary counts, per delivery status, bucket and link; `contacts`: openers, clickers, spam reports, unsubscribed. */
-interface SummaryCounts {
-  delivery: Uint32Array;
-  opens: Uint32Array;
-  clicks: Uint32Array;
-  linkClicks: Uint32Array;
-  linkClickers: Uint32Array;
-  contacts: Uint32Array;
-}
-const OPENERS = 0;
-const CLICKERS = 1;
-const SPAM_REPORTS = 2;
-const UNSUBSCRIBED = 3;
 
 /** Stable LSD radix sort of `order` by `keys`, 16 bits a pass; `spare` is scratch space. */
 function radixSort(order: Uint32Array<ArrayBuffer>, spare: Uint32Array<ArrayBuffer>, { keys, top }: SortKeys): [Uint32Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
@@ -168,31 +132,6 @@ function radixSort(order: Uint32Array<ArrayBuffer>, spare: Uint32Array<ArrayBuff
     [order, spare] = [spare, order];
   }
   return [order, spare];
-}
-
-/** Event times and kinds, appended to typed arrays that grow as needed. */
-class EventList {
-  times: Float64Array;
-  kinds: Uint8Array;
-  length = 0;
-
-  constructor(capacity: number) {
-    this.times = new Float64Array(Math.max(16, capacity));
-    this.kinds = new Uint8Array(this.times.length);
-  }
-
-  push(time: number, kind: number): void {
-    if (this.length === this.times.length) {
-      const times = new Float64Array(this.length * 2);
-      times.set(this.times);
-      this.times = times;
-      const kinds = new Uint8Array(this.length * 2);
-      kinds.set(this.kinds);
-      this.kinds = kinds;
-    }
-    this.times[this.length] = time;
-    this.kinds[this.length++] = kind;
-  }
 }
 
 export class DemoStatsTable {
@@ -275,98 +214,11 @@ export class DemoStatsTable {
 
   /** The campaign's summary `elapsed` ms after the send, kept for that time. */
   summary(elapsed: number): Promise<StatsSummary> {
-    if (this.kept?.elapsed !== elapsed) this.kept = { elapsed, summary: this.countSummary(elapsed) };
+    if (this.kept?.elapsed !== elapsed) {
+      const { shape, deliveries, finalDelivery, deliveryDelay, eventStart, eventTime, eventKind } = this;
+      this.kept = { elapsed, summary: countDemoSummary({ shape, deliveries, finalDelivery, deliveryDelay, eventStart, eventTime, eventKind }, elapsed) };
+    }
     return this.kept.summary;
-  }
-
-  /** Counts the summary from the columns, as `demoContact` reads each contact, a slice at a time. */
-  private async countSummary(elapsed: number): Promise<StatsSummary> {
-    const { size, finished, channel, links } = this.shape;
-    const spans = activityBuckets(finished, finished + elapsed);
-    const counts: SummaryCounts = {
-      delivery: new Uint32Array(this.deliveries.length),
-      opens: new Uint32Array(spans.length),
-      clicks: new Uint32Array(spans.length),
-      linkClicks: new Uint32Array(links.length),
-      linkClickers: new Uint32Array(links.length),
-      contacts: new Uint32Array(4),
-    };
-    await inSlices(size, (start, end) => this.countSlice(start, end, elapsed, counts));
-    const { delivery, opens, clicks, linkClicks, linkClickers, contacts } = counts;
-    const summary: StatsSummary = {
-      asOf: new Date(finished + elapsed).toISOString(),
-      recipients: size,
-      delivery: {},
-      clickers: contacts[CLICKERS]!,
-      unsubscribed: contacts[UNSUBSCRIBED]!,
-    };
-    // Statuses no contact has are left out, as a summary counted from rows leaves them.
-    this.deliveries.forEach((status, k) => {
-      if (delivery[k]) summary.delivery[status as keyof StatsSummary['delivery']] = delivery[k];
-    });
-    const email = channel === 'email';
-    if (email) {
-      summary.openers = contacts[OPENERS]!;
-      summary.spamReported = contacts[SPAM_REPORTS]!;
-    }
-    // Most clickers first; the sort is stable: equals keep the message's order.
-    if (links.length > 0) {
-      summary.links = links.map((link, k) => ({ ...link, clickCount: linkClicks[k]!, clickers: linkClickers[k]! })).sort((a, b) => b.clickers - a.clickers);
-    }
-    summary.activity = spans.map(({ start, hours }, b): ActivityBucket => {
-      const bucket: ActivityBucket = { start: new Date(start).toISOString(), hours, clicks: clicks[b]! };
-      if (email) bucket.opens = opens[b]!;
-      return bucket;
-    });
-    return summary;
-  }
-
-  private countSlice(start: number, end: number, elapsed: number, counts: SummaryCounts): void {
-    const { finished } = this.shape;
-    const { finalDelivery, deliveryDelay, eventStart, eventTime, eventKind } = this;
-    const { delivery, opens, clicks, linkClicks, linkClickers, contacts } = counts;
-    const delivered = this.deliveries.indexOf('delivered');
-    const pending = this.deliveries.indexOf('pending');
-    const hasLinks = linkClicks.length > 0;
-    for (let i = start; i < end; i++) {
-      const settled = finalDelivery[i]!;
-      delivery[settled === delivered && deliveryDelay[i]! > elapsed ? pending : settled]!++;
-      let opened = 0;
-      let clicked = 0;
-      let spam = 0;
-      let stop = 0;
-      let mask = 0;
-      for (let e = eventStart[i]!; e < eventStart[i + 1]!; e++) {
-        const t = eventTime[e]!;
-        if (t > elapsed) continue;
-        const bucket = bucketIndex(finished, finished + t, opens.length);
-        switch (eventKind[e]! & KIND_BITS) {
-          case OPEN:
-            opened = 1;
-            if (bucket >= 0) opens[bucket]!++;
-            break;
-          case CLICK:
-            clicked = 1;
-            if (bucket >= 0) clicks[bucket]!++;
-            if (hasLinks) {
-              const link = eventKind[e]! >>> LINK_SHIFT;
-              mask |= 1 << link;
-              linkClicks[link]!++;
-            }
-            break;
-          case SPAM:
-            spam = 1;
-            break;
-          default:
-            stop = 1;
-        }
-      }
-      contacts[OPENERS]! += opened;
-      contacts[CLICKERS]! += clicked;
-      contacts[SPAM_REPORTS]! += spam;
-      contacts[UNSUBSCRIBED]! += stop;
-      for (let k = 0; mask >>> k !== 0; k++) linkClickers[k]! += (mask >>> k) & 1;
-    }
   }
 
   /** The indexes of the contacts on the page `query` asks for, `elapsed` ms after the send, and how many match in all. */
