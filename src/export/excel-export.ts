@@ -183,8 +183,6 @@ async function runOnMainThread(
   return { ...result, thread: 'main' };
 }
 
-const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
-
 /**
  * Builds the export file for `meta` and the rows of `rows`, off the main thread where a worker
  * can start: an .xlsx (DESIGN "Excel export": the statistics sheets, "Campagne", "Synthèse"
@@ -193,7 +191,7 @@ const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
  */
 export async function buildExportFile(format: ExportFormat, meta: WorkbookMeta, rows: RowSource, options: ExportOptions = {}): Promise<ExportFile> {
   const { signal = new AbortController().signal, rowsPerSheet = MAX_DATA_ROWS_PER_SHEET } = options;
-  if (!FORMATS.includes(format)) throw new RangeError(`format must be one of ${FORMATS.join(', ')}.`);
+  if (format !== 'xlsx' && format !== 'csv') throw new RangeError('format must be xlsx or csv.');
   if (!Number.isInteger(rowsPerSheet) || rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS_PER_SHEET) {
     throw new RangeError(`rowsPerSheet must be an integer from 1 to ${MAX_DATA_ROWS_PER_SHEET}.`);
   }
