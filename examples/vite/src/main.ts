@@ -1,5 +1,6 @@
 import '@hub3e/campaign-stats-elements/define/campaign-stats-grid.js';
 import '@hub3e/campaign-stats-elements/define/campaign-list.js';
+import '@hub3e/campaign-stats-elements/define/campaign-stats-summary.js';
 import { DemoDataSource, setDefaultDataSource, type CampaignStatsGrid } from '@hub3e/campaign-stats-elements';
 
 setDefaultDataSource(new DemoDataSource());
