@@ -231,6 +231,17 @@ describe('<campaign-list>', () => {
       expect($(el, '[part~="skipped"]')!.textContent!.trim()).to.equal(fr.list.skipped(3, '3'));
     });
 
+    it('holds a source that ignores limit to the page size: rows, and Sarbacane access calls', async () => {
+      const ds = new TestDataSource(finished('email', 1500));
+      // This source sends every campaign whatever the limit.
+      ds.listCampaigns = async () => ({ campaigns: ds.campaigns, total: ds.campaigns.length });
+      const el = await renderList(ds, { pageSize: '10' });
+      expect(names(el)).to.have.length(10);
+      await waitUntil(() => ds.callsOf('getSarbacaneAccess').length === 10, 'the links did not ask for their access', { timeout: 5000 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(ds.callsOf('getSarbacaneAccess')).to.have.length(10);
+    });
+
     it('is accessible (axe)', async () => {
       const el = await renderList(new TestDataSource([...finished('email', 2), unfinished('draft')]));
       await waitUntil(() => $$<SarbacaneLink>(el, 'sarbacane-link').filter((l) => l.enabled).length === 2);

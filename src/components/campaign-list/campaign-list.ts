@@ -144,7 +144,7 @@ export class CampaignList extends CampaignStatsElement {
     if (!source) return null;
     const query = search ? { channel, search, offset, limit } : { channel, offset, limit };
     const answer = await callWithTimeout((s) => source.listCampaigns(query, { signal: s }), timeout, signal);
-    return { ...readCampaignPage(answer, channel, offset), channel, search, offset };
+    return { ...readCampaignPage(answer, channel, offset, limit), channel, search, offset };
   }
 
   private loaded(view: ListView | null): void {

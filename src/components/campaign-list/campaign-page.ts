@@ -18,9 +18,10 @@ export interface CampaignPage {
  * Reads a `listCampaigns` answer, which is untrusted. An answer of the wrong shape (no
  * `campaigns` array, no usable `total`) is an error; a single unreadable campaign is left out
  * and counted, so that one bad item never hides the others. Campaigns of another channel than
- * the one asked for, and repeated ids, are left out too.
+ * the one asked for, and repeated ids, are left out too. A source that ignores `limit` is held
+ * to it: more campaigns than asked for would each render a row and ask for its Sarbacane access.
  */
-export function readCampaignPage(value: unknown, channel: Channel, offset: number): CampaignPage {
+export function readCampaignPage(value: unknown, channel: Channel, offset: number, limit: number): CampaignPage {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new DataSourceError('invalid-response', 'Invalid response: listCampaigns must answer an object.');
   }
@@ -35,7 +36,8 @@ export function readCampaignPage(value: unknown, channel: Channel, offset: numbe
   const campaigns: Campaign[] = [];
   const seen = new Set<string>();
   let skipped = 0;
-  record.campaigns.forEach((raw, i) => {
+  const items = record.campaigns.slice(0, limit);
+  items.forEach((raw, i) => {
     let campaign: Campaign;
     try {
       campaign = validateCampaign(raw, `response.campaigns[${i}]`);
@@ -50,7 +52,7 @@ export function readCampaignPage(value: unknown, channel: Channel, offset: numbe
     seen.add(campaign.id);
     campaigns.push(campaign);
   });
-  const received = record.campaigns.length;
+  const received = items.length;
   // A total smaller than what was received would make the pager lie.
   return { campaigns, total: Math.max(total, offset + received), received, skipped };
 }
