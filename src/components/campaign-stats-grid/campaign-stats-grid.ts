@@ -293,7 +293,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           asOf: view.asOf,
           locale: this.localize.locale,
           texts: workbookTexts(m, view.campaign.channel),
-          summary: await view.summary.then((summary) => summary && summarySheet(summary, view.campaign.channel, m)),
+          // Only the .xlsx has a "Synthèse" sheet: a CSV does not wait for the summary.
+          summary: format === 'xlsx' ? await view.summary.then((summary) => summary && summarySheet(summary, view.campaign.channel, m)) : undefined,
         },
         rows,
         {
