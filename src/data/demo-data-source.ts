@@ -36,11 +36,16 @@ export interface DemoDataSourceOptions {
 }
 
 /**
- * From this size on, statistics are read at the minute rather than the second: consecutive
- * pages of a campaign that a grid pages through (its default threshold) then come from the
- * same figures, and the columns and sorts kept for that minute serve them.
+ * From this size on, a grid pages through the campaign (its default threshold): the table is
+ * drawn ahead of its first sort or filter.
  */
-const COARSE_CLOCK_FROM = 200_000;
+const PAGED_FROM = 200_000;
+/**
+ * Statistics are read at the minute: the pages of one load, and the summary asked beside them,
+ * then come from the same figures (as the data time, shown to the minute, says), and the
+ * columns and sorts kept for that minute serve them.
+ */
+const CLOCK_STEP = MINUTE;
 /** Campaigns whose query tables are kept: two grids on two big campaigns do not redraw at every query. */
 const KEPT_TABLES = 2;
 
@@ -165,8 +170,7 @@ export class DemoDataSource implements CampaignDataSource {
     if (campaign.status !== 'finished') {
       throw new DataSourceError('not-finished', `The send of "${campaignId}" is not finished: no statistics yet.`, { status: 409 });
     }
-    const step = campaign.recipientCount >= COARSE_CLOCK_FROM ? MINUTE : 1000;
-    const asOf = Math.floor(this.now() / step) * step;
+    const asOf = Math.floor(this.now() / CLOCK_STEP) * CLOCK_STEP;
     return { campaign, asOf, finished: new Date(campaign.sendFinishedAt!).getTime(), hash: hashString(campaign.id) };
   }
 
@@ -179,7 +183,7 @@ export class DemoDataSource implements CampaignDataSource {
     } else {
       // A plain page needs no table: contact i is made from i. For a campaign a grid pages
       // through, the table is drawn meanwhile (in slices), so that its first sort is quick.
-      if (campaign.recipientCount >= COARSE_CLOCK_FROM) void this.statsTable(campaign, hash, finished).catch(() => undefined);
+      if (campaign.recipientCount >= PAGED_FROM) void this.statsTable(campaign, hash, finished).catch(() => undefined);
       const { offset, limit } = pageWindow(q);
       const end = Math.min(campaign.recipientCount, offset + limit);
       page = { indexes: Array.from({ length: Math.max(0, end - offset) }, (_, k) => offset + k), total: campaign.recipientCount };

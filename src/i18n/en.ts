@@ -101,6 +101,7 @@ export const en: Messages = {
 
   summaryFilter: (label) => `Filter from the summary: ${label}`,
   clearSummaryFilter: 'Clear this filter',
+  summaryFilterMoved: (count, date, time) => `The summary counted ${count} (data as of ${date} at ${time}): the figures have moved since.`,
   summaryFilterCleared: 'Summary filter cleared: every contact is shown.',
 
   menuLabel: 'Table actions',

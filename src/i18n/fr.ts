@@ -101,6 +101,7 @@ export const fr: Messages = {
 
   summaryFilter: (label) => `Filtre venu de la synthèse : ${label}`,
   clearSummaryFilter: 'Effacer ce filtre',
+  summaryFilterMoved: (count, date, time) => `La synthèse en comptait ${count} (données au ${date} à ${time}) : les chiffres ont évolué entre-temps.`,
   summaryFilterCleared: 'Filtre de la synthèse effacé : tous les contacts sont affichés.',
 
   menuLabel: 'Actions du tableau',

@@ -74,6 +74,8 @@ export interface Messages {
   /** The banner of a grid filtered from `<campaign-stats-summary>`. */
   summaryFilter: (label: string) => string;
   clearSummaryFilter: string;
+  /** The grid counts other contacts than the figure did: its data is of another time. */
+  summaryFilterMoved: (count: string, date: string, time: string) => string;
   summaryFilterCleared: string;
 
   menuLabel: string;

@@ -271,6 +271,24 @@ describe('<campaign-stats-summary>', () => {
       expect(cells).to.deep.equal(['<b>Programme</b> de la formation, =Prendre rendez-vous']);
     });
 
+    it('says so when the grid counts other contacts than the figure, the figures having moved', async () => {
+      const ds = source();
+      // The summary was read when one contact only had clicked; the rows have two clickers now.
+      ds.summaries[EMAIL_CAMPAIGN.id] = { ...EMAIL_SUMMARY, clickers: 1 };
+      const { summary, grid } = await renderPage(ds);
+      await click(figureButton(summary, 'Cliqueurs'));
+      await waitForCount(grid, '2 sur 4 contacts');
+      const banner = text(shadow(grid).querySelector('[part~="summary-filter"]'));
+      expect(banner).to.contain(fr.summaryFilter('Cliqueurs'));
+      expect(banner).to.contain('La synthèse en comptait 1 (données au');
+      // Of the same time, the counts agree, and nothing more is said.
+      ds.summaries[EMAIL_CAMPAIGN.id] = EMAIL_SUMMARY;
+      await summary.refresh();
+      await click(figureButton(summary, 'Cliqueurs'));
+      await grid.updateComplete;
+      expect(text(shadow(grid).querySelector('[part~="summary-filter"]'))).to.not.contain('La synthèse en comptait');
+    });
+
     it('a cancelled event leaves the grid as it was', async () => {
       const { summary, grid } = await renderPage(source());
       summary.addEventListener('campaign-stats-summary-select', (e) => e.preventDefault(), { once: true });

@@ -304,10 +304,11 @@ describe('DemoDataSource', () => {
       }
     });
 
-    it('read their statistics at the minute, so that consecutive pages come from the same figures', async () => {
+    it('read their statistics at the minute, so that the pages of one load and its summary come from the same figures', async () => {
       const { ds } = clocked({}, AT);
       expect((await ds.getContactStats(MILLION, { offset: 0, limit: 1 })).asOf).to.equal(new Date(AT - (AT % 60_000)).toISOString());
-      expect((await ds.getContactStats('em-relance-meef', { offset: 0, limit: 1 })).asOf).to.equal(new Date(AT - (AT % 1000)).toISOString());
+      expect((await ds.getContactStats('em-relance-meef', { offset: 0, limit: 1 })).asOf).to.equal(new Date(AT - (AT % 60_000)).toISOString());
+      expect((await ds.getStatsSummary('em-relance-meef')).asOf).to.equal(new Date(AT - (AT % 60_000)).toISOString());
     });
 
     it('are deterministic, and a sorted page holds the very rows of their plain pages', async () => {

@@ -33,6 +33,12 @@ export const gridStyles = css`
     flex: 1;
   }
 
+  .banner-note {
+    flex-basis: 100%;
+    color: var(--_text);
+    font-size: 0.9em;
+  }
+
   .help {
     margin: 0;
     color: var(--_muted);

@@ -194,7 +194,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   private readonly table = new StatsTableController(this, this.localize);
   private readonly summaryFilter = new SummaryFilterController(this, this.table, {
-    messages: () => this.localize.messages,
+    localize: this.localize,
+    settledCount: () => (this.table.loading ? null : this.table.shownCount),
     shownCampaignId: () => (this.view?.kind === 'loaded' || this.view?.kind === 'paged' ? this.view.campaign.id : undefined),
     onApplied: () => (this.search = ''),
     onCleared: () => {

@@ -114,6 +114,11 @@ export class StatsTableController implements ReactiveController {
     return this.table !== undefined;
   }
 
+  /** Whether a page is on its way from the data source (server-side mode): `shownCount` is the previous page's. */
+  get loading(): boolean {
+    return this.pageRequest !== undefined;
+  }
+
   /** Whether the table built reads its rows page by page (server-side mode). */
   get paged(): boolean {
     return this.table !== undefined && this.paging !== undefined;

@@ -1,12 +1,14 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Messages } from '../../i18n/messages.js';
+import type { LocalizeController } from '../../i18n/localize-controller.js';
 import type { CampaignStatsSummaryFilter } from '../campaign-stats-summary/campaign-stats-summary.events.js';
 import type { StatsTableController } from './stats-table-controller.js';
 
 export interface SummaryFilterOptions {
-  messages: () => Messages;
+  localize: LocalizeController;
   /** The campaign the table shows now, if any. */
   shownCampaignId: () => string | undefined;
+  /** The rows the table shows, once settled (none while a page request is on its way). */
+  settledCount: () => number | null;
   /** The filter replaced the search and the other filters: the search box is emptied. */
   onApplied: () => void;
   /** The user cleared it from the banner (whose button goes away: the focus must go somewhere). */
@@ -17,8 +19,9 @@ export interface SummaryFilterOptions {
 /**
  * A filter that came from `<campaign-stats-summary>` (a figure or a link): set on the table as
  * its header filter, alone (no search, no other filter), so that the row count is the
- * figure's; shown in a banner that says where it came from and clears it in one action. A
- * filter for a campaign still loading waits for its table.
+ * figure's (when both are of the same time: the banner says so when they are not); shown in a
+ * banner that says where it came from and clears it in one action. A filter for a campaign still
+ * loading waits for its table.
  */
 export class SummaryFilterController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
@@ -79,9 +82,15 @@ export class SummaryFilterController implements ReactiveController {
   render(): TemplateResult | typeof nothing {
     const filter = this.active;
     if (!filter) return nothing;
-    const m = this.options.messages();
+    const { localize } = this.options;
+    const m = localize.messages;
+    // Raw figures of one time match exactly; another time (a refresh on either side) may not.
+    const count = this.options.settledCount();
+    const asOf = new Date(filter.asOf);
+    const moved = count !== null && count !== filter.count && !Number.isNaN(asOf.getTime());
     return html`<p class="banner info" part="summary-filter">
       <span>${m.summaryFilter(filter.label)}</span>
+      ${moved ? html`<span class="banner-note">${m.summaryFilterMoved(localize.number(filter.count), localize.date(asOf), localize.time(asOf))}</span>` : nothing}
       <button class="button" part="button clear-summary-filter-button" type="button" @click=${() => this.clear()}>${m.clearSummaryFilter}</button>
     </p>`;
   }

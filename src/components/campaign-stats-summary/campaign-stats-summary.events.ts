@@ -10,8 +10,10 @@ export interface CampaignStatsSummaryFilter extends StatsFilter {
   linkId?: string;
   /** What the grid shows about it, in the summary's language ("Cliqueurs", "Lien « Programme »"). */
   label: string;
-  /** The figure's count when it was activated: the grid then shows this many contacts (raw figures). */
+  /** The figure's count when it was activated: the grid shows this many contacts when its data is of the same time. */
   count: number;
+  /** ISO 8601 time the figure is from. */
+  asOf: string;
 }
 
 export interface CampaignStatsSummarySelectDetail {

@@ -199,7 +199,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
       ${summary.recipients === 0
         ? renderState('empty', html`<strong>${t.empty}</strong>`)
         : html`
-            <div class="section">${this.heading(t.figuresTitle)}${this.renderFigures(campaign, summaryFigures(summary, campaign.channel, m))}</div>
+            <div class="section">${this.heading(t.figuresTitle)}${this.renderFigures(campaign, summary, summaryFigures(summary, campaign.channel, m))}</div>
             ${summary.links ? html`<div class="section">${this.heading(t.linksTitle)}${this.renderLinks(campaign, summary)}</div>` : nothing}
             ${summary.activity
               ? html`<div class="section">
@@ -212,7 +212,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
     `;
   }
 
-  private renderFigures(campaign: Campaign, figures: SummaryFigure[]): TemplateResult {
+  private renderFigures(campaign: Campaign, summary: SummaryData, figures: SummaryFigure[]): TemplateResult {
     const t = this.localize.messages.summary;
     return html`<ul class="figures" part="figures">
       ${figures.map((figure) => {
@@ -234,7 +234,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
                 part="figure"
                 type="button"
                 aria-describedby="show-contacts"
-                @click=${() => this.select(campaign, { ...filter, figure: figure.key, label: figure.label, count: figure.count! })}
+                @click=${() => this.select(campaign, { ...filter, figure: figure.key, label: figure.label, count: figure.count!, asOf: summary.asOf })}
               >
                 ${content}
               </button>`
@@ -252,7 +252,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
     const clicksKnown = links.every((link) => link.clickCount !== undefined);
     const number = (value: number | undefined) => (value === undefined ? '—' : this.localize.number(value));
     const select = (link: SummaryLink) =>
-      this.select(campaign, { ...linkFilter(link.linkId), figure: 'link', linkId: link.linkId, label: t.linkFilter(link.text), count: link.clickers });
+      this.select(campaign, { ...linkFilter(link.linkId), figure: 'link', linkId: link.linkId, label: t.linkFilter(link.text), count: link.clickers, asOf: summary.asOf });
     return html`${clicksKnown ? nothing : html`<p class="note">${t.computedLinks}</p>`}
       <div class="table-scroll">
         <table class="data-table" part="links">
