@@ -8,7 +8,7 @@ import {
   type ContactStats,
 } from '../../data/campaign-data-source.js';
 import type { CleanStatsPage } from '../../data/validate.js';
-import { buildExportFile, rowsFromArray, saveFile, type ExportFormat, type RowSource } from '../../export/excel-export.js';
+import { rowsFromArray, type ExportFormat, type RowSource } from '../../export/excel-export.js';
 import { exportFileName } from '../../export/file-name.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
 import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
@@ -19,11 +19,12 @@ import { themeStyles } from '../../internal/theme.styles.js';
 import { layoutStyles } from '../../internal/layout.styles.js';
 import { stateStyles } from '../../internal/state.styles.js';
 import { gridStyles, tabulatorStyles } from './campaign-stats-grid.styles.js';
-import type { CampaignStatsOperation, ExportThread } from './campaign-stats-grid.events.js';
+import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
 import type { CampaignStatsSummaryFilter } from '../campaign-stats-summary/campaign-stats-summary.events.js';
 import { summarySheet, type SummaryData } from '../../internal/summary-figures.js';
 import { fetchGridSummary, knownLinks } from './grid-summary.js';
 import { SummaryFilterController } from './summary-filter-controller.js';
+import { ExportController, type ExportResult } from './export-controller.js';
 import { ExportMenuController } from './export-menu-controller.js';
 import { DEFAULT_SERVER_SIDE_THRESHOLD, readWholeCampaign, statsPageFetcher, type FetchStatsPage } from '../../internal/contact-pages.js';
 import { loadCampaign, OperationError, failureCause } from '../../internal/campaign-load.js';
@@ -40,6 +41,7 @@ import {
 } from './stats-table-controller.js';
 
 export type * from './campaign-stats-grid.events.js';
+export type { ExportResult } from './export-controller.js';
 
 /** Client-side mode: every row in memory. */
 interface Loaded {
@@ -72,15 +74,6 @@ interface Paged {
 }
 
 type LoadResult = { kind: 'not-available'; campaign: Campaign } | Loaded | Paged;
-
-/** What `exportExcel()` and `exportCsv()` resolve with. */
-export interface ExportResult {
-  blob: Blob;
-  fileName: string;
-  rowCount: number;
-  /** Where the file was written: in the export worker, or on the main thread where none could start. */
-  thread: ExportThread;
-}
 
 /** @deprecated The result of `exportExcel()`: use `ExportResult`. */
 export type ExcelExportResult = ExportResult;
@@ -179,11 +172,6 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   @state() private view: LoadResult | null = null;
   @state() private search = '';
-  @state() private exporting = false;
-  @state() private exportStatus: { kind: 'progress' | 'done' | 'warning' | 'error'; text: string } | null = null;
-  /** The running export's progress, for the bar and the time estimate. */
-  @state() private exportProgress: { written: number; total: number; startedAt: number } | null = null;
-  private exportAbort: AbortController | undefined;
   /** Server-side mode: a page refresh under way, and the last page request that failed. */
   @state() private pageRefreshing = false;
   @state() private pageError: unknown = undefined;
@@ -193,13 +181,14 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private tableWork: Promise<void> = Promise.resolve();
 
   private readonly table = new StatsTableController(this, this.localize);
+  private readonly exports = new ExportController(this, this.localize);
   private readonly summaryFilter = new SummaryFilterController(this, this.table, {
     localize: this.localize,
     settledCount: () => (this.table.loading ? null : this.table.shownCount),
     shownCampaignId: () => (this.view?.kind === 'loaded' || this.view?.kind === 'paged' ? this.view.campaign.id : undefined),
     onApplied: () => (this.search = ''),
     onCleared: () => {
-      this.exportStatus = { kind: 'done', text: this.localize.messages.summaryFilterCleared };
+      this.exports.announce(this.localize.messages.summaryFilterCleared);
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.search')?.focus());
     },
     warn: (message) => this.warnOnce(`summary-filter:${message}`, message),
@@ -208,10 +197,10 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     messages: () => this.localize.messages,
     container: () => this.renderRoot.querySelector<HTMLElement>('.table-area'),
     onExport: (format) => void this.exportFile(format, {}).catch(() => undefined),
-    canExport: () => !this.exporting && this.table.built,
+    canExport: () => !this.exports.running && this.table.built,
   });
   private readonly autoRefresh = new IntervalController(this, () => {
-    if (this.view && this.loadTask.status !== TaskStatus.PENDING && !this.pageRefreshing && !this.exporting) void this.refresh().catch(() => undefined);
+    if (this.view && this.loadTask.status !== TaskStatus.PENDING && !this.pageRefreshing && !this.exports.running) void this.refresh().catch(() => undefined);
   });
 
   private readonly loadTask = new Task(this, {
@@ -263,68 +252,31 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     return this.exportFile('csv', options);
   }
 
-  private async exportFile(format: ExportFormat, options: { download?: boolean }): Promise<ExportResult> {
+  private exportFile(format: ExportFormat, options: { download?: boolean }): Promise<ExportResult> {
     const view = this.view;
     if ((view?.kind !== 'loaded' && view?.kind !== 'paged') || !this.table.built) {
-      throw new DOMException('There are no loaded statistics to export.', 'InvalidStateError');
+      return Promise.reject(new DOMException('There are no loaded statistics to export.', 'InvalidStateError'));
     }
-    if (this.exporting) throw new DOMException('An export is already running.', 'InvalidStateError');
     const m = this.localize.messages;
+    const { campaign, asOf } = view;
     const columns = this.table.visibleColumns().map((column) => exportColumn(column, m));
-    const rows = this.exportRows(view);
-    const fileName = exportFileName(view.campaign.name, new Date(view.asOf), m.fileNameWord, format);
-    const detail = { campaign: view.campaign, fileName, rowCount: rows.totalRows, format };
-    if (!emit(this, 'campaign-stats-export', detail, { cancelable: true })) {
-      throw new DOMException('The export was cancelled by a campaign-stats-export listener.', 'AbortError');
-    }
-    this.exporting = true;
-    this.exportStatus = { kind: 'progress', text: m.exporting(this.localize.number(rows.totalRows)) };
-    const abort = new AbortController();
-    this.exportAbort = abort;
-    this.exportProgress = { written: 0, total: rows.totalRows, startedAt: performance.now() };
-    try {
-      // Let the progress message paint before the workbook is written.
-      await this.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const file = await buildExportFile(
-        format,
-        {
-          columns,
-          campaign: view.campaign,
-          asOf: view.asOf,
-          locale: this.localize.locale,
-          texts: workbookTexts(m, view.campaign.channel),
-          // Only the .xlsx has a "Synthèse" sheet: a CSV does not wait for the summary.
-          summary: format === 'xlsx' ? await view.summary.then((summary) => summary && summarySheet(summary, view.campaign.channel, m)) : undefined,
-        },
-        rows,
-        {
-          signal: abort.signal,
-          workerUrl: this.exportWorkerUrl || undefined,
-          onProgress: ({ rowsWritten, totalRows }) => {
-            if (this.exportProgress) this.exportProgress = { ...this.exportProgress, written: rowsWritten, total: totalRows };
-          },
-        },
-      );
-      if (options.download ?? true) saveFile(file.blob, fileName);
-      this.exportStatus = file.truncatedCells
-        ? { kind: 'warning', text: `${m.exported(fileName)} ${m.exportCellTruncated(this.localize.number(file.truncatedCells))}` }
-        : { kind: 'done', text: m.exported(fileName) };
-      emit(this, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size, thread: file.thread });
-      return { blob: file.blob, fileName, rowCount: rows.totalRows, thread: file.thread };
-    } catch (error) {
-      if (abort.signal.aborted && isAbortError(error)) {
-        this.exportStatus = { kind: 'warning', text: m.exportCancelled };
-      } else {
-        this.exportStatus = { kind: 'error', text: m.exportFailed };
-        emit(this, 'campaign-stats-error', { error: toError(error), operation: 'export' });
-      }
-      throw error;
-    } finally {
-      this.exporting = false;
-      this.exportProgress = null;
-      this.exportAbort = undefined;
-    }
+    return this.exports.run({
+      format,
+      campaign,
+      fileName: exportFileName(campaign.name, new Date(asOf), m.fileNameWord, format),
+      rows: this.exportRows(view),
+      download: options.download ?? true,
+      workerUrl: this.exportWorkerUrl || undefined,
+      meta: async () => ({
+        columns,
+        campaign,
+        asOf,
+        locale: this.localize.locale,
+        texts: workbookTexts(m, campaign.channel),
+        // Only the .xlsx has a "Synthèse" sheet: a CSV does not wait for the summary.
+        summary: format === 'xlsx' ? await view.summary.then((summary) => summary && summarySheet(summary, campaign.channel, m)) : undefined,
+      }),
+    });
   }
 
   /** The rows an export writes: the table's view, read through the data source in server-side mode. */
@@ -454,8 +406,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       this.appliedData = null;
       this.pageError = undefined;
       this.search = '';
-      this.exportAbort?.abort();
-      this.exportStatus = null;
+      this.exports.reset();
       this.menu.close(false);
       this.table.destroy();
     }
@@ -504,31 +455,6 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   private retry(): void {
     void this.refresh().catch(() => undefined);
-  }
-
-  /** Stops the running export: nothing is saved, and `exportExcel()` or `exportCsv()` rejects with an `AbortError`. */
-  private cancelExport(): void {
-    this.exportAbort?.abort();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.exportAbort?.abort();
-  }
-
-  private renderExportProgress(): TemplateResult | typeof nothing {
-    const progress = this.exportProgress;
-    if (!progress) return nothing;
-    const m = this.localize.messages;
-    const elapsed = (performance.now() - progress.startedAt) / 1000;
-    // An estimate only once there is something to extrapolate from.
-    const remaining =
-      progress.written > 0 && elapsed > 0.5 ? Math.max(1, Math.round((elapsed / progress.written) * (progress.total - progress.written))) : undefined;
-    return html`<div class="export-progress" part="export-progress">
-      <progress part="progress-bar" max=${Math.max(1, progress.total)} .value=${progress.written} aria-label=${m.exportProgressLabel}></progress>
-      <span class="export-progress-text">${m.exportProgress(this.localize.number(progress.written), this.localize.number(progress.total), remaining)}</span>
-      <button class="button" part="button cancel-export-button" type="button" @click=${this.cancelExport}>${m.cancelExport}</button>
-    </div>`;
   }
 
   override render(): TemplateResult {
@@ -584,7 +510,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           type="button"
           aria-haspopup="menu"
           aria-expanded=${this.menu.isOpen ? 'true' : 'false'}
-          ?disabled=${isEmpty || this.exporting || !this.table.built}
+          ?disabled=${isEmpty || this.exports.running || !this.table.built}
           @click=${(e: Event) => this.menu.openBelow(e.currentTarget as HTMLElement)}
         >
           ${m.exportButton} <span aria-hidden="true">▾</span>
@@ -600,8 +526,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
               ${this.table.built && shown === 0 ? html`<div class="state overlay" part="state state-no-match">${m.noMatch}</div>` : nothing}`}
         ${this.menu.render()}
       </div>
-      ${this.renderExportProgress()}
-      <p class="status ${this.exportStatus?.kind ?? ''}" part="status" role="status">${this.exportStatus?.text ?? ''}</p>
+      ${this.exports.renderProgress()}
+      ${this.exports.renderStatus()}
     `;
   }
 }

@@ -1,0 +1,146 @@
+import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
+import type { Campaign } from '../../data/campaign-data-source.js';
+import { buildExportFile, saveFile, type ExportFormat, type RowSource, type WorkbookMeta } from '../../export/excel-export.js';
+import type { LocalizeController } from '../../i18n/localize-controller.js';
+import { isAbortError } from '../../internal/abort.js';
+import { emit } from '../../internal/emit.js';
+import { toError } from '../../internal/error-message.js';
+import type { ExportThread } from './campaign-stats-grid.events.js';
+
+/** What `exportExcel()` and `exportCsv()` resolve with. */
+export interface ExportResult {
+  blob: Blob;
+  fileName: string;
+  rowCount: number;
+  /** Where the file was written: in the export worker, or on the main thread where none could start. */
+  thread: ExportThread;
+}
+
+/** One export, as the grid asks for it: what to write, and where from. */
+export interface ExportRequest {
+  format: ExportFormat;
+  campaign: Campaign;
+  fileName: string;
+  rows: RowSource;
+  /** The workbook's description; may wait (for the summary of the "Synthèse" sheet), after the progress is shown. */
+  meta: () => Promise<WorkbookMeta>;
+  download: boolean;
+  workerUrl: string | undefined;
+}
+
+type Status = { kind: 'progress' | 'done' | 'warning' | 'error'; text: string };
+
+/**
+ * A grid's exports: the cancelable `campaign-stats-export` event, then the file written off
+ * the main thread with its progress bar, time estimate and cancel button, saved, and
+ * `campaign-stats-exported` (or `campaign-stats-error`); the polite status line that says what
+ * happened, which the grid also uses for its other announcements.
+ */
+export class ExportController implements ReactiveController {
+  private readonly host: ReactiveElement;
+  private readonly localize: LocalizeController;
+  private status: Status | null = null;
+  private progress: { written: number; total: number; startedAt: number } | null = null;
+  private abort: AbortController | undefined;
+
+  constructor(host: ReactiveElement, localize: LocalizeController) {
+    this.host = host;
+    this.localize = localize;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+  }
+
+  get running(): boolean {
+    return this.abort !== undefined;
+  }
+
+  /** Says `text` in the status line (announced politely). */
+  announce(text: string): void {
+    this.set({ kind: 'done', text }, this.progress);
+  }
+
+  /** Another campaign: a running export stops, nothing of it is said any more. */
+  reset(): void {
+    this.abort?.abort();
+    this.set(null, this.progress);
+  }
+
+  /** Stops the running export: nothing is saved, and its `run()` rejects with an `AbortError`. */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  /** Runs `request`; rejects with an `AbortError` when a `campaign-stats-export` listener or `cancel()` stops it. */
+  async run(request: ExportRequest): Promise<ExportResult> {
+    if (this.running) throw new DOMException('An export is already running.', 'InvalidStateError');
+    const m = this.localize.messages;
+    const { rows, fileName, format } = request;
+    const detail = { campaign: request.campaign, fileName, rowCount: rows.totalRows, format };
+    if (!emit(this.host, 'campaign-stats-export', detail, { cancelable: true })) {
+      throw new DOMException('The export was cancelled by a campaign-stats-export listener.', 'AbortError');
+    }
+    const abort = new AbortController();
+    this.abort = abort;
+    this.set({ kind: 'progress', text: m.exporting(this.localize.number(rows.totalRows)) }, { written: 0, total: rows.totalRows, startedAt: performance.now() });
+    try {
+      // Let the progress message paint before the file is written.
+      await this.host.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const file = await buildExportFile(format, await request.meta(), rows, {
+        signal: abort.signal,
+        workerUrl: request.workerUrl,
+        onProgress: ({ rowsWritten, totalRows }) => {
+          if (this.progress) this.set(this.status, { ...this.progress, written: rowsWritten, total: totalRows });
+        },
+      });
+      if (request.download) saveFile(file.blob, fileName);
+      this.set(
+        file.truncatedCells
+          ? { kind: 'warning', text: `${m.exported(fileName)} ${m.exportCellTruncated(this.localize.number(file.truncatedCells))}` }
+          : { kind: 'done', text: m.exported(fileName) },
+        null,
+      );
+      emit(this.host, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size, thread: file.thread });
+      return { blob: file.blob, fileName, rowCount: rows.totalRows, thread: file.thread };
+    } catch (error) {
+      if (abort.signal.aborted && isAbortError(error)) {
+        this.set({ kind: 'warning', text: m.exportCancelled }, null);
+      } else {
+        this.set({ kind: 'error', text: m.exportFailed }, null);
+        emit(this.host, 'campaign-stats-error', { error: toError(error), operation: 'export' });
+      }
+      throw error;
+    } finally {
+      this.abort = undefined;
+      this.set(this.status, null);
+    }
+  }
+
+  private set(status: Status | null, progress: typeof this.progress): void {
+    this.status = status;
+    this.progress = progress;
+    this.host.requestUpdate();
+  }
+
+  renderProgress(): TemplateResult | typeof nothing {
+    const progress = this.progress;
+    if (!progress) return nothing;
+    const m = this.localize.messages;
+    const elapsed = (performance.now() - progress.startedAt) / 1000;
+    // An estimate only once there is something to extrapolate from.
+    const remaining =
+      progress.written > 0 && elapsed > 0.5 ? Math.max(1, Math.round((elapsed / progress.written) * (progress.total - progress.written))) : undefined;
+    return html`<div class="export-progress" part="export-progress">
+      <progress part="progress-bar" max=${Math.max(1, progress.total)} .value=${progress.written} aria-label=${m.exportProgressLabel}></progress>
+      <span class="export-progress-text">${m.exportProgress(this.localize.number(progress.written), this.localize.number(progress.total), remaining)}</span>
+      <button class="button" part="button cancel-export-button" type="button" @click=${() => this.cancel()}>${m.cancelExport}</button>
+    </div>`;
+  }
+
+  renderStatus(): TemplateResult {
+    return html`<p class="status ${this.status?.kind ?? ''}" part="status" role="status">${this.status?.text ?? ''}</p>`;
+  }
+}
