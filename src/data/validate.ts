@@ -165,7 +165,7 @@ export function cleanContactStats(value: unknown, channel: Channel, index: numbe
 }
 
 export interface CleanStatsPage extends ContactStatsPage {
-  /** Rows dropped because they were not objects. */
+  /** Rows dropped because they were not objects, or could not be read. */
   dropped: number;
 }
 
@@ -176,7 +176,13 @@ export function validateStatsPage(value: unknown, channel: Channel): CleanStatsP
   if (!isDateString(record.asOf)) throw invalid('response.asOf', 'an ISO 8601 date', record.asOf);
   const rows: ContactStats[] = [];
   record.rows.forEach((raw, i) => {
-    const row = cleanContactStats(raw, channel, i);
+    // A row whose properties throw when read (a getter, a revoked Proxy) is dropped, not the page.
+    let row: ContactStats | undefined;
+    try {
+      row = cleanContactStats(raw, channel, i);
+    } catch {
+      row = undefined;
+    }
     if (row) rows.push(row);
   });
   return { rows, total, asOf: record.asOf, dropped: record.rows.length - rows.length };

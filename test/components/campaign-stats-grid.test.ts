@@ -270,6 +270,20 @@ describe('<campaign-stats-grid>', () => {
       expect(text(grid, '[part="row-count"]')).to.equal('200 000 contacts');
     });
 
+    it('drops a row whose properties throw when read, and shows the others', async () => {
+      const ds = dataSource();
+      const hostile = Object.defineProperty({ ...EMAIL_ROWS[0]!, contactId: 'ct-hostile' }, 'email', {
+        enumerable: true,
+        get() {
+          throw new Error('getter');
+        },
+      });
+      ds.stats[EMAIL_CAMPAIGN.id] = [...EMAIL_ROWS, hostile];
+      const grid = await renderLoadedGrid(ds, EMAIL_CAMPAIGN.id);
+      expect(text(grid, '[part~="row-count"]')).to.equal(`${EMAIL_ROWS.length} contacts`);
+      expect(columnTexts(grid, 'email')).to.deep.equal(EMAIL_ROWS.map((row) => row.email));
+    });
+
     it('shows a clear error for a campaign of the wrong shape', async () => {
       const ds = dataSource();
       ds.campaigns = [{ ...EMAIL_CAMPAIGN, status: 'exploded' as never }];

@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ExportFormat } from '../../export/export-types.js';
 import type { Messages } from '../../i18n/messages.js';
 
@@ -109,7 +108,10 @@ export class ExportMenuController implements ReactiveController {
     return [...(this.menu()?.querySelectorAll<HTMLElement>(`[role="menuitem"][data-level="${level}"]`) ?? [])];
   }
 
-  /** Moves the menu so that it stays inside the table area. */
+  /**
+   * Places the menu, inside the table area. Through the CSSOM, never a `style` attribute: a
+   * Content-Security-Policy without `'unsafe-inline'` for styles refuses those.
+   */
   private keepInside(): void {
     const menu = this.menu();
     const container = this.options.container();
@@ -195,7 +197,6 @@ export class ExportMenuController implements ReactiveController {
         role="menu"
         aria-label=${m.menuLabel}
         data-export-menu
-        style=${styleMap({ left: `${this.position.x}px`, top: `${this.position.y}px` })}
         @keydown=${this.onMenuKeydown}
         @contextmenu=${(e: Event) => e.preventDefault()}
       >
