@@ -206,6 +206,7 @@ export const en: Messages = {
     seriesTotal: (series, value) => `${series}: ${value}`,
     bar: (period, value, series) => `${period}: ${value} ${series.toLowerCase()}`,
     noActivity: 'No activity yet.',
+    noActivityInPeriod: 'No activity in this period.',
     computed: (count) => `Figures computed in the browser from the campaign's ${count} contacts.`,
     computedLinks: 'This data source does not give clicks per link: only unique clickers are counted.',
     computedActivity: "This data source gives each contact's last activity only: each contact counts once, at their last activity.",

@@ -206,6 +206,7 @@ export const fr: Messages = {
     seriesTotal: (series, value) => `${series} : ${value}`,
     bar: (period, value, series) => `${period} : ${value} ${series.toLowerCase()}`,
     noActivity: "Aucune activité pour l'instant.",
+    noActivityInPeriod: 'Aucune activité sur cette période.',
     computed: (count) => `Chiffres calculés dans le navigateur à partir des ${count} contacts de la campagne.`,
     computedLinks: 'Le nombre de clics par lien n’est pas connu de cette source de données : seuls les cliqueurs uniques sont comptés.',
     computedActivity: 'Cette source de données ne donne que la dernière activité de chaque contact : chaque contact compte une fois, à sa dernière activité.',

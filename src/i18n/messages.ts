@@ -199,6 +199,7 @@ export interface SummaryMessages {
   /** A bar's tooltip. */
   bar: (period: string, value: string, series: string) => string;
   noActivity: string;
+  noActivityInPeriod: string;
   /** Figures computed in the browser from the rows (the data source has no `getStatsSummary`). */
   computed: (count: string) => string;
   computedLinks: string;

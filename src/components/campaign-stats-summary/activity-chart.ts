@@ -72,6 +72,13 @@ function renderChart(localize: LocalizeController, group: BucketGroup, series: S
   const share = Math.min(100, (100 * group.buckets.length) / HOURLY_BUCKETS);
   const first = group.buckets[0]!;
   const last = group.buckets.at(-1)!;
+  // An empty frame says nothing: a period without any activity says so in words.
+  if (group.buckets.every((bucket) => bucket.values.every((value) => value === 0))) {
+    return html`<figure class="chart" part="chart">
+      <figcaption class="chart-caption">${caption}</figcaption>
+      <p class="note">${localize.messages.summary.noActivityInPeriod}</p>
+    </figure>`;
+  }
   return html`<figure class="chart" part="chart">
     <figcaption class="chart-caption">${caption}</figcaption>
     <div class="chart-frame">

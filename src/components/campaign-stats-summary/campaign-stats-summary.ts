@@ -253,7 +253,9 @@ export class CampaignStatsSummary extends CampaignStatsElement {
     const number = (value: number | undefined) => (value === undefined ? '—' : this.localize.number(value));
     const select = (link: SummaryLink) =>
       this.select(campaign, { ...linkFilter(link.linkId), figure: 'link', linkId: link.linkId, label: t.linkFilter(link.text), count: link.clickers, asOf: summary.asOf });
-    return html`${clicksKnown ? nothing : html`<p class="note">${t.computedLinks}</p>`}
+    const noClicks = links.every((link) => link.clickers === 0);
+    return html`${noClicks ? html`<p class="note">${t.noLinks}</p>` : nothing}
+      ${clicksKnown ? nothing : html`<p class="note">${t.computedLinks}</p>`}
       <div class="table-scroll">
         <table class="data-table" part="links">
           <caption class="visually-hidden">${t.linksTitle}</caption>
