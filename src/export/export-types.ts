@@ -45,7 +45,33 @@ export interface WorkbookTexts {
   sheetStats: string;
   sheetCampaign: string;
   channel: string;
-  campaignSheet: { name: string; channel: string; sendFinishedAt: string; asOf: string; rowCount: string };
+  campaignSheet: {
+    name: string;
+    channel: string;
+    sendFinishedAt: string;
+    asOf: string;
+    rowCount: string;
+    /** Label of the campaign's total of contacts (`WorkbookMeta.view.campaignTotal`). */
+    total: string;
+    /** Label of the exported view's search. */
+    search: string;
+    /** Label of the exported view's filters, one line each. */
+    filters: string;
+    /** Shown for no search and for no filter. */
+    none: string;
+    /** Between a filter's column and value: "Délivrabilité : Délivré" (a no-break space in French). */
+    filterSeparator: string;
+  };
+}
+
+/** The grid's view the rows were exported from, in the user's words, for the "Campagne" sheet. */
+export interface ExportedView {
+  /** The search typed, if any. */
+  search?: string;
+  /** The filters applied, as the grid shows them: `{ column: 'Délivrabilité', value: 'Délivré' }`. */
+  filters: { column: string; value: string }[];
+  /** Contacts in the whole campaign, whatever the search and filters. */
+  campaignTotal: number;
 }
 
 /** Everything about the workbook but its rows; plain data, so that it can be posted to a worker. */
@@ -57,6 +83,8 @@ export interface WorkbookMeta {
   /** `Intl` locale of the person exporting. */
   locale: string;
   texts: WorkbookTexts;
+  /** The view exported (xlsx only): without it, the "Campagne" sheet says nothing of search, filters or total. */
+  view?: ExportedView;
   /** The "Synthèse" sheet, when the figures are known (xlsx only). */
   summary?: SummarySheet;
 }

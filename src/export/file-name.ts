@@ -6,6 +6,10 @@ import type { ExportFormat } from './export-types.js';
  */
 const REFUSED =
   /[<>:"/\\|?*\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** A colon before a space (or at the end), where a title goes on: "Journée portes ouvertes : samedi". */
+const COLON_BEFORE_SPACE = /\s*:(?=\s|$)/g;
+/** Punctuation standing alone between spaces ("Lyon | Paris"): it separates, as a dash does. */
+const LONE_SEPARATOR = /(\s)[<>:"/\\|?*](?=\s)/g;
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX_BASE_LENGTH = 120;
 
@@ -16,10 +20,18 @@ function isoDay(date: Date): string {
 
 /**
  * `<campaign name>_<word>_<YYYY-MM-DD>.<extension>` (`statistiques` in French, `statistics` in
- * English; `xlsx` or `csv`), safe on every file system.
+ * English; `xlsx` or `csv`), safe on every file system: a colon before a space, or a refused
+ * character alone between spaces, becomes " - "; any other refused character `_`.
  */
 export function exportFileName(campaignName: string, date: Date, word = 'statistiques', extension: ExportFormat = 'xlsx'): string {
-  let base = campaignName.replace(REFUSED, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  // Separators become " - " rather than "_": the name reads as the campaign's title still.
+  let base = campaignName
+    .replace(COLON_BEFORE_SPACE, ' -')
+    .replace(LONE_SEPARATOR, '$1-')
+    .replace(REFUSED, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?:[. ]| -)+$/, '');
   if (base.length > MAX_BASE_LENGTH) base = base.slice(0, MAX_BASE_LENGTH).trimEnd();
   if (!base || RESERVED.test(base)) base = `_${base || 'campagne'}`;
   return `${base}_${word}_${isoDay(date)}.${extension}`;

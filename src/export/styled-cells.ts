@@ -11,10 +11,29 @@ import { escapeEscapeLookalikes } from './sheet-xml.js';
 export const headerStyle = () => ({
   font: { bold: true, color: { rgb: 'FFFFFFFF' } },
   fill: { patternType: 'solid', fgColor: { rgb: 'FF1F4E79' } },
-  alignment: { vertical: 'center', wrapText: true },
+  // Indented and centred in a taller row (xlsx-engine.ts): the titles do not touch the fill's edges.
+  alignment: { horizontal: 'left', vertical: 'center', indent: 1, wrapText: true },
   border: { bottom: { style: 'thin', color: { rgb: 'FF0B2840' } } },
 });
-export const labelStyle = () => ({ font: { bold: true } });
+export const labelStyle = () => ({ font: { bold: true }, alignment: { horizontal: 'left', vertical: 'top' } });
+/** A value beside its label: left-aligned whatever its type, so that numbers and dates sit under the texts. */
+export const valueStyle = () => ({ alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
+
+/** Height of the statistics sheets' header row, in points (a data row is 15). */
+export const HEADER_ROW_POINTS = 30;
+
+/** The date format of the file's cells, in the exporting user's order of day and month. */
+export function dateFormat(locale: string): string {
+  return locale.startsWith('en') ? 'mm/dd/yyyy hh:mm' : 'dd/mm/yyyy hh:mm';
+}
+
+/** An instant as `dateFormat` shows it, in local time: for texts outside cells (the page header). */
+export function formatDate(date: Date, locale: string): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [day, month] = [pad(date.getDate()), pad(date.getMonth() + 1)];
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return locale.startsWith('en') ? `${month}/${day}/${date.getFullYear()} ${time}` : `${day}/${month}/${date.getFullYear()} ${time}`;
+}
 
 /** Bounds of a column's width, in characters. */
 export const MIN_WIDTH = 8;

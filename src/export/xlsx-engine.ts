@@ -5,9 +5,10 @@
  *
  * sheetjs-style writes the workbook's styles and structure: a small template workbook with the
  * styled header, one sample data row (to learn the data cells' style indices), the autofilter,
- * column widths, every statistics sheet, the "Campagne" sheet and the "Synthèse" one. Its row writer is what does
- * not scale (10 s and 500 MB for 100,000 rows), so the statistics sheets' rows are streamed
- * instead: generated row by row into the template sheet's head and tail, encoded in chunks and
+ * column widths, every statistics sheet, the "Campagne" sheet (campaign-sheet.ts) and the
+ * "Synthèse" one (summary-sheet.ts), each set up for print by page-setup.ts. Its row writer is
+ * what does not scale (10 s and 500 MB for 100,000 rows), so the statistics sheets' rows are
+ * streamed instead: generated row by row into the template sheet's head and tail, encoded in chunks and
  * compressed natively by zip-writer.ts. Neither the file nor a sheet's XML is ever one string.
  */
 import './sheetjs.js';
@@ -17,7 +18,9 @@ import type { WorkSheet } from 'sheetjs-style';
 import { toCell, xmlSafeText, type CellContext } from './cell-values.js';
 import { XLSX_MIME, type EngineHooks, type EngineResult, type ExportColumn, type ExportJob, type ValueRow, type WorkbookMeta } from './export-types.js';
 import { RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
-import { headerStyle, labelStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
+import { campaignSheet } from './campaign-sheet.js';
+import { pageHeader, paperSizeFor, printTitles, withPageSetup, type PageSetup } from './page-setup.js';
+import { dateFormat, formatDate, HEADER_ROW_POINTS, headerStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
 import { summarySheet } from './summary-sheet.js';
 import { ZipWriter } from './zip-writer.js';
 
@@ -27,10 +30,6 @@ const WIDTH_SAMPLE_ROWS = 2000;
 const CHUNK_CHARS = 256 * 1024;
 const FROZEN_VIEW =
   '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>';
-
-function dateFormat(locale: string): string {
-  return locale.startsWith('en') ? 'mm/dd/yyyy hh:mm' : 'dd/mm/yyyy hh:mm';
-}
 
 /** Data rows of each statistics sheet: `rowsPerSheet` each, the rest on the last; one sheet at least. */
 function sheetRowCounts(totalRows: number, rowsPerSheet: number): number[] {
@@ -52,31 +51,6 @@ function columnWidths(columns: ExportColumn[], sample: readonly ValueRow[], cont
     }
     return { wch: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)) };
   });
-}
-
-function campaignSheet(meta: WorkbookMeta, rowCount: number, context: CellContext): WorkSheet {
-  const { texts, campaign } = meta;
-  const format = dateFormat(meta.locale);
-  const date = (iso: string | undefined) => {
-    const cell = toCell(iso, { field: '', title: '', kind: 'date' }, context);
-    return cell ? { t: 'n', v: cell.v, z: format } : textCell('');
-  };
-  const name = toCell(campaign.name, { field: '', title: '', kind: 'text' }, context);
-  const lines: [string, Record<string, unknown>][] = [
-    [texts.campaignSheet.name, textCell(String(name?.v ?? ''))],
-    [texts.campaignSheet.channel, textCell(texts.channel)],
-    [texts.campaignSheet.sendFinishedAt, date(campaign.sendFinishedAt)],
-    [texts.campaignSheet.asOf, date(meta.asOf)],
-    [texts.campaignSheet.rowCount, { t: 'n', v: rowCount }],
-  ];
-  const sheet: WorkSheet = {};
-  lines.forEach(([label, value], r) => {
-    sheet[XLSX.utils.encode_cell({ r, c: 0 })] = textCell(label, labelStyle());
-    sheet[XLSX.utils.encode_cell({ r, c: 1 })] = value;
-  });
-  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lines.length - 1, c: 1 } });
-  sheet['!cols'] = [{ wch: 22 }, { wch: Math.min(MAX_WIDTH, Math.max(20, campaign.name.length + 2)) }];
-  return sheet;
 }
 
 /**
@@ -101,6 +75,7 @@ function templateStatsSheet(meta: WorkbookMeta, ref: string, widths: { wch: numb
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: last });
   sheet['!autofilter'] = { ref };
   sheet['!cols'] = widths;
+  sheet['!rows'] = [{ hpt: HEADER_ROW_POINTS }];
   return sheet;
 }
 
@@ -144,6 +119,19 @@ function splitSheet(xml: string, ref: string): SheetTemplate {
   };
 }
 
+/**
+ * How the sheets print: the statistics sheets landscape with gridlines (their rows are wide),
+ * "Campagne" and "Synthèse" portrait; one page wide, the campaign and its data date on top.
+ */
+function printing(meta: WorkbookMeta): { stats: PageSetup; portrait: PageSetup } {
+  const header = pageHeader(meta.campaign.name, `${meta.texts.campaignSheet.asOf} ${formatDate(new Date(meta.asOf), meta.locale)}`);
+  const paperSize = paperSizeFor(meta.locale);
+  return {
+    stats: { orientation: 'landscape', gridLines: true, header, paperSize },
+    portrait: { orientation: 'portrait', gridLines: false, header, paperSize },
+  };
+}
+
 /** `value` with every string in it made XML-safe (plain data: the job as posted to the worker). */
 function withXmlSafeTexts<T>(value: T): T {
   if (typeof value === 'string') return xmlSafeText(value) as T;
@@ -165,7 +153,12 @@ function buildTemplate(job: ExportJob, counts: number[], widths: { wch: number }
   const names = counts.map((_, i) => sheetName(meta.texts.sheetStats, i === 0 ? '' : ` (${i + 1})`));
   const campaignName = sheetName(meta.texts.sheetCampaign);
   const refs = counts.map((count) => sheetRange(meta.columns.length, count + 1));
-  const workbook = { SheetNames: [...names, campaignName], Sheets: {} as Record<string, WorkSheet> };
+  // Print titles: the header row on every printed page of each statistics sheet.
+  const workbook = {
+    SheetNames: [...names, campaignName],
+    Sheets: {} as Record<string, WorkSheet>,
+    Workbook: { Names: names.map((name, i) => printTitles(name, i)) },
+  };
   const withSample = counts[0]! > 0;
   names.forEach((name, i) => (workbook.Sheets[name] = templateStatsSheet(meta, refs[i]!, widths, withSample && i === 0)));
   workbook.Sheets[campaignName] = campaignSheet(meta, job.totalRows, context);
@@ -196,9 +189,14 @@ function buildTemplate(job: ExportJob, counts: number[], widths: { wch: number }
   const kept = Object.keys(zip.files).filter((path) => !streamed.has(path) && !path.endsWith('/'));
   // First, as Office writes it: some tools recognise an OOXML file by its first entry.
   kept.sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+  const print = printing(meta);
+  // "Campagne" and "Synthèse": the sheets after the statistics ones.
+  const printed = new Set(workbook.SheetNames.slice(names.length).map((_, i) => `xl/worksheets/sheet${names.length + i + 1}.xml`));
+  const encoder = new TextEncoder();
+  const bytes = (name: string) => (printed.has(name) ? encoder.encode(withPageSetup(text(name), print.portrait)) : zip.file(name)!.asUint8Array());
   return {
-    parts: kept.map((name) => ({ name, bytes: zip.file(name)!.asUint8Array() })),
-    sheets: names.map((_, i) => splitSheet(text(`xl/worksheets/sheet${i + 1}.xml`), refs[i]!)),
+    parts: kept.map((name) => ({ name, bytes: bytes(name) })),
+    sheets: names.map((_, i) => splitSheet(withPageSetup(text(`xl/worksheets/sheet${i + 1}.xml`), print.stats), refs[i]!)),
     styles,
     sharedStrings: { items: sst[3]!, count: Number(sst[1]), uniqueCount: Number(sst[2]) },
   };

@@ -132,6 +132,11 @@ export const en: Messages = {
     sendFinishedAt: 'Send finished',
     asOf: 'Data as of',
     rowCount: 'Contacts exported',
+    total: 'Contacts in the campaign',
+    search: 'Search',
+    filters: 'Filters',
+    none: 'None',
+    filterSeparator: ': ',
   },
 
   list: {

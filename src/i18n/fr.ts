@@ -132,6 +132,11 @@ export const fr: Messages = {
     sendFinishedAt: "Fin de l'envoi",
     asOf: 'Données au',
     rowCount: 'Contacts exportés',
+    total: 'Contacts de la campagne',
+    search: 'Recherche',
+    filters: 'Filtres',
+    none: 'Aucun',
+    filterSeparator: ' : ',
   },
 
   list: {

@@ -109,6 +109,14 @@ export interface Messages {
     sendFinishedAt: string;
     asOf: string;
     rowCount: string;
+    /** Contacts in the whole campaign, whatever the search and filters. */
+    total: string;
+    search: string;
+    filters: string;
+    /** Shown for no search and for no filter. */
+    none: string;
+    /** Between a filter's column and its value. */
+    filterSeparator: string;
   };
 
   /** `<campaign-list>` */

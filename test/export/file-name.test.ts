@@ -14,8 +14,17 @@ describe('exportFileName', () => {
   });
 
   it('replaces the characters file systems refuse', () => {
-    expect(exportFileName('JPO: 6/12 <Lyon> "campus" | a\\b? *new*', day)).to.equal('JPO_ 6_12 _Lyon_ _campus_ _ a_b_ _new__statistiques_2026-11-26.xlsx');
+    expect(exportFileName('JPO: 6/12 <Lyon> "campus" | a\\b? *new*', day)).to.equal('JPO - 6_12 _Lyon_ _campus_ - a_b_ _new__statistiques_2026-11-26.xlsx');
     expect(exportFileName('Tab\there\nline', day)).to.equal('Tab_here_line_statistiques_2026-11-26.xlsx');
+  });
+
+  it('writes a colon before a space, or a separator alone between spaces, as " - "', () => {
+    expect(exportFileName('Journée portes ouvertes : samedi 6 décembre', day)).to.equal('Journée portes ouvertes - samedi 6 décembre_statistiques_2026-11-26.xlsx');
+    expect(exportFileName('Journée portes ouvertes\u00a0: samedi', day)).to.equal('Journée portes ouvertes - samedi_statistiques_2026-11-26.xlsx');
+    expect(exportFileName('Open day: Saturday  |  Lyon / Paris', day)).to.equal('Open day - Saturday - Lyon - Paris_statistiques_2026-11-26.xlsx');
+    expect(exportFileName('Relance :', day)).to.equal('Relance_statistiques_2026-11-26.xlsx');
+    // A colon inside a word or a time is no separator.
+    expect(exportFileName('Webinaire 10:30', day)).to.equal('Webinaire 10_30_statistiques_2026-11-26.xlsx');
   });
 
   it('says statistics in English', () => {

@@ -176,6 +176,24 @@ describe('Exported files opened by LibreOffice Calc', function () {
     expect(sheets.Campagne).to.deep.equal(expectedCampaignSheet(SMS_CAMPAIGN, 'SMS', SMS_ROWS.length));
   });
 
+  it('reads a file set up for print, and the Campagne sheet with the view exported: total, search, filters', async () => {
+    const meta = { ...summaryMeta(), view: { search: 'dupont', filters: [{ column: 'Délivrabilité', value: 'Délivré' }], campaignTotal: 42 } };
+    const { blob } = await buildExportFile('xlsx', meta, rowsFromArray([{ email: 'a@exemple.fr', clickCount: 2 }]), { rowsPerSheet: 1 });
+    const { converted, sheets } = await convert(blob);
+    expect(converted.order).to.deep.equal(['Statistiques', 'Campagne', 'Synthèse']);
+    expect(sheets.Statistiques).to.deep.equal([
+      [text('Email'), text('Clics')],
+      [text('a@exemple.fr'), num(2)],
+    ]);
+    expect(sheets.Campagne).to.deep.equal([
+      ...expectedCampaignSheet(EMAIL_CAMPAIGN, 'E-mail', 1).slice(0, 4),
+      [text('Contacts de la campagne'), num(42)],
+      [text('Contacts exportés'), num(1)],
+      [text('Recherche'), text('dupont')],
+      [text('Filtres'), text('Délivrabilité\u00a0: Délivré')],
+    ]);
+  });
+
   it('reads the Synthèse sheet: counts and rates as numbers, rates shown as percents, every label (a hostile one too) as text', async () => {
     const { blob } = await buildExportFile('xlsx', summaryMeta(), rowsFromArray([{ email: 'a@exemple.fr', clickCount: 2 }]));
     const { converted, sheets } = await convert(blob);
