@@ -19,6 +19,9 @@ export const labelStyle = () => ({ font: { bold: true }, alignment: { horizontal
 /** A value beside its label: left-aligned whatever its type, so that numbers and dates sit under the texts. */
 export const valueStyle = () => ({ alignment: { horizontal: 'left', vertical: 'top', wrapText: true } });
 
+/** Characters a header cell needs beyond its title's: the bold font and the indent take about four. */
+export const HEADER_EXTRA_WIDTH = 4;
+
 /** Height of the statistics sheets' header row, in points (a data row is 15). */
 export const HEADER_ROW_POINTS = 30;
 

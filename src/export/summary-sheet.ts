@@ -9,7 +9,7 @@ import XLSX from 'sheetjs-style';
 import type { WorkSheet } from 'sheetjs-style';
 import { toCell, type CellContext } from './cell-values.js';
 import type { ExportColumn, SummarySheet } from './export-types.js';
-import { headerStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
+import { HEADER_EXTRA_WIDTH, headerStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
 
 type SheetCell = Record<string, unknown>;
 
@@ -30,7 +30,8 @@ function typed(value: unknown, column: ExportColumn, context: CellContext, forma
 function shownLength(cell: SheetCell | undefined): number {
   if (!cell) return 0;
   if (cell.z === PERCENT) return PERCENT_CHARS;
-  return String(cell.v).length + (cell.s ? 2 : 0);
+  // Only header cells are styled.
+  return String(cell.v).length + (cell.s ? HEADER_EXTRA_WIDTH : 0);
 }
 
 /** The "Synthèse" sheet for `summary`, its texts already XML-safe (xlsx-engine.ts). */

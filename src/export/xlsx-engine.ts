@@ -20,7 +20,7 @@ import { XLSX_MIME, type EngineHooks, type EngineResult, type ExportColumn, type
 import { RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
 import { campaignSheet } from './campaign-sheet.js';
 import { pageHeader, paperSizeFor, printTitles, withPageSetup, type PageSetup } from './page-setup.js';
-import { dateFormat, formatDate, HEADER_ROW_POINTS, headerStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
+import { dateFormat, formatDate, HEADER_EXTRA_WIDTH, HEADER_ROW_POINTS, headerStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
 import { summarySheet } from './summary-sheet.js';
 import { ZipWriter } from './zip-writer.js';
 
@@ -42,7 +42,7 @@ function columnWidths(columns: ExportColumn[], sample: readonly ValueRow[], cont
   // The sample is typed again when written: its truncations must not be counted twice.
   const sampleContext = { ...context, truncated: { count: 0 } };
   return columns.map((column, c) => {
-    let width = column.title.length + 2;
+    let width = column.title.length + HEADER_EXTRA_WIDTH;
     if (column.kind === 'date') width = Math.max(width, 17);
     for (const row of sample) {
       const cell = toCell(row[c], column, sampleContext);

@@ -155,6 +155,8 @@ describe('Excel export: opening and printing', () => {
     expect(sheet.querySelector('row[r="2"]')!.hasAttribute('ht'), 'data rows keep their height').to.equal(false);
     const alignment = xfOf(sheet, parse(xml('xl/styles.xml')), 'A1').querySelector('alignment')!;
     expect(['horizontal', 'vertical', 'indent', 'wrapText'].map((name) => alignment.getAttribute(name))).to.deep.equal(['left', 'center', '1', 'true']);
+    // A short title's column has room for the bold, indented title: "Clics" and four characters.
+    expect(Number(sheet.querySelector('col[min="2"]')!.getAttribute('width'))).to.be.at.least('Clics'.length + 4);
     // Read back by the current SheetJS (row heights are read with the styles): the height, and the titles in place.
     const current = CurrentSheetJS.read(await file.blob.arrayBuffer(), { type: 'array', cellStyles: true });
     expect(current.Sheets.Statistiques!['!rows']?.[0]?.hpt).to.equal(30);
