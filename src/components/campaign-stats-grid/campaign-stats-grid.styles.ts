@@ -255,10 +255,14 @@ export const gridStyles = css`
     background: var(--_danger);
   }
 
-  /* The context menu. */
+  /* The export menus, placed by Floating UI (left and top set through the CSSOM). Their size
+     must not depend on where they land: at the top left, at their content's width. */
   .menu {
     position: absolute;
+    top: 0;
+    left: 0;
     z-index: 20;
+    width: max-content;
     min-width: 160px;
     margin: 0;
     padding: 4px;
@@ -266,16 +270,6 @@ export const gridStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
     box-shadow: 0 8px 24px rgb(16 24 40 / 18%);
-  }
-
-  .menu-entry {
-    position: relative;
-  }
-
-  .submenu {
-    top: -5px;
-    left: 100%;
-    margin-left: 4px;
   }
 
   .menu-item {

@@ -509,9 +509,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           part="button export-button"
           type="button"
           aria-haspopup="menu"
-          aria-expanded=${this.menu.isOpen ? 'true' : 'false'}
+          aria-expanded=${this.menu.openedFromButton ? 'true' : 'false'}
           ?disabled=${isEmpty || this.exports.running || !this.table.built}
-          @click=${(e: Event) => this.menu.openBelow(e.currentTarget as HTMLElement)}
+          @click=${(e: Event) => this.menu.toggleUnder(e.currentTarget as HTMLElement)}
         >
           ${m.exportButton} <span aria-hidden="true">▾</span>
         </button>

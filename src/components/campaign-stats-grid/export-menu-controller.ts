@@ -1,17 +1,19 @@
+import type { Middleware, Placement, ReferenceElement, VirtualElement } from '@floating-ui/dom';
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import type { ExportFormat } from '../../export/export-types.js';
 import type { Messages } from '../../i18n/messages.js';
 
 export interface ExportMenuOptions {
   messages: () => Messages;
-  /** The positioned element the menu is placed in. */
+  /** The element the menu is rendered in: where a pointer position is taken to be (its scrolling and clipping ancestors). */
   container: () => HTMLElement | null;
   onExport: (format: ExportFormat) => void;
   /** Whether an export can start now (an export already running cannot start twice). */
   canExport: () => boolean;
 }
 
-const MARGIN = 4;
+/** The least distance kept between a menu and the viewport's edges. */
+const VIEWPORT_PADDING = 8;
 
 /** The Exporter submenu's items, in order. */
 const FORMATS: readonly [ExportFormat, 'exportExcel' | 'exportCsv'][] = [
@@ -19,25 +21,86 @@ const FORMATS: readonly [ExportFormat, 'exportExcel' | 'exportCsv'][] = [
   ['csv', 'exportCsv'],
 ];
 
+type FloatingUi = Pick<typeof import('@floating-ui/dom'), 'autoUpdate' | 'computePosition' | 'flip' | 'offset' | 'shift'>;
+
+let floatingUi: Promise<FloatingUi> | undefined;
+
 /**
- * The table's context menu, Exporter ▸ Excel (.xlsx) | CSV (.csv), following the WAI-ARIA menu pattern:
- * opened by a right-click, Shift+F10, the ContextMenu key or a toolbar button; focus on the
- * first item; arrows, Home/End, Enter/Space; Escape closes a level and focus returns to
- * where it was.
+ * Floating UI (about 6 KB gzip), fetched when a menu first opens rather than with the page: a
+ * grid whose menus stay closed never loads it. A failed fetch is tried again at the next opening.
+ */
+function loadFloatingUi(): Promise<FloatingUi> {
+  // Destructured, so that bundlers leave out the rest of the library.
+  floatingUi ??= import('@floating-ui/dom').then(
+    ({ autoUpdate, computePosition, flip, offset, shift }) => ({ autoUpdate, computePosition, flip, offset, shift }),
+    (error: unknown) => {
+      floatingUi = undefined;
+      throw error;
+    },
+  );
+  return floatingUi;
+}
+
+/**
+ * Beside a point or an item (`*-start`), else on the other side, else ending there (a menu
+ * opened low grows upwards, as native ones do); then pushed inside the viewport on both axes.
+ */
+const besideMiddleware = ({ offset, flip, shift }: FloatingUi, gap: number, align: number): Middleware[] => [
+  offset({ mainAxis: gap, alignmentAxis: align }),
+  flip({ fallbackPlacements: ['left-start', 'right-end', 'left-end'], padding: VIEWPORT_PADDING }),
+  shift({ padding: VIEWPORT_PADDING, crossAxis: true }),
+];
+
+/** Under a button, its right edges aligned, else above it; then pushed inside the viewport. */
+const underMiddleware = ({ offset, flip, shift }: FloatingUi): Middleware[] => [offset(2), flip({ padding: VIEWPORT_PADDING }), shift({ padding: VIEWPORT_PADDING })];
+
+/**
+ * Places `floating` next to `reference` through the CSSOM, never a `style` attribute: a
+ * Content-Security-Policy without `'unsafe-inline'` for styles refuses those. `absolute`: the
+ * menus live in the shadow root's positioned table area and scroll with the page.
+ */
+async function place(ui: FloatingUi, reference: ReferenceElement, floating: HTMLElement, placement: Placement, middleware: Middleware[]): Promise<void> {
+  const { x, y } = await ui.computePosition(reference, floating, { placement, middleware, strategy: 'absolute' });
+  floating.style.left = `${x}px`;
+  floating.style.top = `${y}px`;
+}
+
+/** A zero-size reference at a point of the viewport. */
+function pointAt(x: number, y: number, contextElement: HTMLElement | undefined): VirtualElement {
+  return { getBoundingClientRect: () => new DOMRect(x, y, 0, 0), contextElement };
+}
+
+/**
+ * The grid's export menus, following the WAI-ARIA menu pattern. The context menu, Exporter ▸
+ * Excel (.xlsx) | CSV (.csv), opens at the pointer on a right-click, or on the focused element
+ * with Shift+F10 or the ContextMenu key; the toolbar button's menu holds the formats directly,
+ * under (or above) the button. Both are placed with Floating UI inside the viewport; focus goes
+ * to the first item; arrows, Home/End, Enter/Space, → ← between levels; Escape closes a level
+ * and focus returns to where it was; Tab closes.
  */
 export class ExportMenuController implements ReactiveController {
   private readonly host: ReactiveElement;
   private readonly options: ExportMenuOptions;
   isOpen = false;
+  private fromButton = false;
   private submenuOpen = false;
-  private position = { x: 0, y: 0 };
   private invoker: HTMLElement | null = null;
   private openedByKeyAt = 0;
+  /** Counts openings, so that a placement finishing after the menu was closed or reopened is dropped. */
+  private openings = 0;
+  /** Stop Floating UI's `autoUpdate` of a menu anchored to an element: the toolbar's, the submenu. */
+  private stopFollowingMenu?: () => void;
+  private stopFollowingSubmenu?: () => void;
 
   constructor(host: ReactiveElement, options: ExportMenuOptions) {
     this.host = host;
     this.options = options;
     host.addController(this);
+  }
+
+  /** Whether the open menu is the toolbar button's (its `aria-expanded`). */
+  get openedFromButton(): boolean {
+    return this.isOpen && this.fromButton;
   }
 
   hostDisconnected(): void {
@@ -49,12 +112,11 @@ export class ExportMenuController implements ReactiveController {
     event.preventDefault();
     // The ContextMenu key fires keydown, then contextmenu: the menu is already open.
     if (Date.now() - this.openedByKeyAt < 500) return;
-    const rect = this.options.container()?.getBoundingClientRect();
     const invoker = event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.tabIndex >= 0) ?? null;
-    this.open(event.clientX - (rect?.left ?? 0), event.clientY - (rect?.top ?? 0), invoker);
+    void this.open(pointAt(event.clientX, event.clientY, this.options.container() ?? undefined), invoker, false);
   };
 
-  /** Shift+F10 and the ContextMenu key on the focused table. */
+  /** Shift+F10 and the ContextMenu key on the focused table: the menu opens just inside the focused element. */
   readonly onTableKeydown = (event: KeyboardEvent): void => {
     const isMenuKey = event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
     const target = event.composedPath()[0] as HTMLElement;
@@ -62,32 +124,46 @@ export class ExportMenuController implements ReactiveController {
     if (!isMenuKey || target instanceof HTMLInputElement) return;
     event.preventDefault();
     this.openedByKeyAt = Date.now();
-    const container = this.options.container()?.getBoundingClientRect();
     const rect = target.getBoundingClientRect();
-    this.open(Math.max(MARGIN, rect.left - (container?.left ?? 0) + 16), Math.max(MARGIN, rect.top - (container?.top ?? 0) + 16), target);
+    void this.open(pointAt(rect.left + Math.min(16, rect.width / 2), rect.top + Math.min(16, rect.height / 2), target), target, false);
   };
 
-  /** The toolbar button: the menu opens under it. */
-  openBelow(button: HTMLElement): void {
-    const container = this.options.container()?.getBoundingClientRect();
-    const rect = button.getBoundingClientRect();
-    this.open(rect.left - (container?.left ?? 0), rect.bottom - (container?.top ?? 0) + 2, button);
+  /** The toolbar button: opens the formats under it, or closes them when they are open. */
+  toggleUnder(button: HTMLElement): void {
+    if (this.openedFromButton) this.close();
+    else void this.open(button, button, true);
   }
 
-  async open(x: number, y: number, invoker: HTMLElement | null): Promise<void> {
-    this.position = { x, y };
+  private async open(anchor: ReferenceElement, invoker: HTMLElement | null, fromButton: boolean): Promise<void> {
+    this.stopFollowing();
+    const opening = ++this.openings;
+    // Loaded before the menu renders, so that it never shows unplaced.
+    const ui = await loadFloatingUi();
+    if (opening !== this.openings) return;
     this.invoker = invoker;
+    this.fromButton = fromButton;
     this.isOpen = true;
     this.submenuOpen = false;
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
     this.host.requestUpdate();
     await this.host.updateComplete;
-    this.keepInside();
+    const menu = this.menu();
+    if (!menu || opening !== this.openings) return;
+    const [placement, middleware]: [Placement, Middleware[]] = fromButton ? ['bottom-end', underMiddleware(ui)] : ['right-start', besideMiddleware(ui, 0, 0)];
+    // Placed before focus, so that focusing never scrolls to where the menu was first rendered.
+    await place(ui, anchor, menu, placement, middleware);
+    if (opening !== this.openings) return;
+    // The button may move (a resize, a toolbar that wraps): followed. A pointer's position is
+    // placed once; the menu then scrolls with the table.
+    if (fromButton) this.stopFollowingMenu = ui.autoUpdate(anchor, menu, () => void place(ui, anchor, menu, placement, middleware));
     this.items(0)[0]?.focus();
   }
 
+  /** Closes both levels; focus returns to what opened the menu unless `restoreFocus` is false. */
   close(restoreFocus = true): void {
     if (!this.isOpen) return;
+    this.openings++;
+    this.stopFollowing();
     this.isOpen = false;
     this.submenuOpen = false;
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
@@ -95,9 +171,18 @@ export class ExportMenuController implements ReactiveController {
     if (restoreFocus) this.invoker?.focus();
   }
 
+  private stopFollowing(): void {
+    this.stopFollowingMenu?.();
+    this.stopFollowingSubmenu?.();
+    this.stopFollowingMenu = this.stopFollowingSubmenu = undefined;
+  }
+
   private readonly onOutsidePointer = (event: PointerEvent): void => {
+    const path = event.composedPath();
     const menu = this.menu();
-    if (menu && !event.composedPath().includes(menu)) this.close(false);
+    // A press on the toolbar button is left to its click, which toggles the menu.
+    if (this.fromButton && this.invoker && path.includes(this.invoker)) return;
+    if (menu && !path.includes(menu)) this.close(false);
   };
 
   private menu(): HTMLElement | null {
@@ -108,28 +193,29 @@ export class ExportMenuController implements ReactiveController {
     return [...(this.menu()?.querySelectorAll<HTMLElement>(`[role="menuitem"][data-level="${level}"]`) ?? [])];
   }
 
-  /**
-   * Places the menu, inside the table area. Through the CSSOM, never a `style` attribute: a
-   * Content-Security-Policy without `'unsafe-inline'` for styles refuses those.
-   */
-  private keepInside(): void {
-    const menu = this.menu();
-    const container = this.options.container();
-    if (!menu || !container) return;
-    const maxX = container.clientWidth - menu.offsetWidth * 2 - MARGIN;
-    const maxY = container.clientHeight - menu.offsetHeight - MARGIN;
-    menu.style.left = `${Math.max(MARGIN, Math.min(this.position.x, maxX))}px`;
-    menu.style.top = `${Math.max(MARGIN, Math.min(this.position.y, maxY))}px`;
-  }
-
   private async openSubmenu(focus: boolean): Promise<void> {
+    if (this.submenuOpen) {
+      if (focus) this.items(1)[0]?.focus();
+      return;
+    }
+    const opening = this.openings;
     this.submenuOpen = true;
     this.host.requestUpdate();
-    await this.host.updateComplete;
+    const [ui] = await Promise.all([loadFloatingUi(), this.host.updateComplete]);
+    const parent = this.items(0)[0];
+    const submenu = this.menu()?.querySelector<HTMLElement>('[data-submenu]');
+    if (!parent || !submenu) return;
+    // Its first item level with the parent item: the menu's padding and border above it.
+    const middleware = besideMiddleware(ui, 4, -5);
+    await place(ui, parent, submenu, 'right-start', middleware);
+    if (opening !== this.openings || !this.submenuOpen) return;
+    this.stopFollowingSubmenu = ui.autoUpdate(parent, submenu, () => void place(ui, parent, submenu, 'right-start', middleware));
     if (focus) this.items(1)[0]?.focus();
   }
 
   private closeSubmenu(): void {
+    this.stopFollowingSubmenu?.();
+    this.stopFollowingSubmenu = undefined;
     this.submenuOpen = false;
     this.host.requestUpdate();
     this.items(0)[0]?.focus();
@@ -186,10 +272,42 @@ export class ExportMenuController implements ReactiveController {
     event.stopPropagation();
   };
 
+  private renderFormats(level: 0 | 1): TemplateResult[] {
+    const m = this.options.messages();
+    const canExport = this.options.canExport();
+    return FORMATS.map(
+      ([format, label]) => html`<button
+        class="menu-item"
+        part="menu-item"
+        role="menuitem"
+        type="button"
+        tabindex="-1"
+        data-level=${level}
+        data-format=${format}
+        aria-disabled=${canExport ? 'false' : 'true'}
+        @click=${() => this.activate(format)}
+      >
+        ${m[label]}
+      </button>`,
+    );
+  }
+
   render(): TemplateResult | typeof nothing {
     if (!this.isOpen) return nothing;
     const m = this.options.messages();
-    const canExport = this.options.canExport();
+    if (this.fromButton) {
+      return html`<div
+        class="menu"
+        part="menu"
+        role="menu"
+        aria-label=${m.exportMenu}
+        data-export-menu
+        @keydown=${this.onMenuKeydown}
+        @contextmenu=${(e: Event) => e.preventDefault()}
+      >
+        ${this.renderFormats(0)}
+      </div>`;
+    }
     return html`
       <div
         class="menu"
@@ -200,7 +318,7 @@ export class ExportMenuController implements ReactiveController {
         @keydown=${this.onMenuKeydown}
         @contextmenu=${(e: Event) => e.preventDefault()}
       >
-        <div class="menu-entry" role="none">
+        <div role="none">
           <button
             class="menu-item"
             part="menu-item"
@@ -216,23 +334,7 @@ export class ExportMenuController implements ReactiveController {
             <span>${m.exportMenu}</span><span class="menu-arrow" aria-hidden="true">▸</span>
           </button>
           ${this.submenuOpen
-            ? html`<div class="menu submenu" part="menu submenu" role="menu" aria-label=${m.exportMenu}>
-                ${FORMATS.map(
-                  ([format, label]) => html`<button
-                    class="menu-item"
-                    part="menu-item"
-                    role="menuitem"
-                    type="button"
-                    tabindex="-1"
-                    data-level="1"
-                    data-format=${format}
-                    aria-disabled=${canExport ? 'false' : 'true'}
-                    @click=${() => this.activate(format)}
-                  >
-                    ${m[label]}
-                  </button>`,
-                )}
-              </div>`
+            ? html`<div class="menu" part="menu submenu" role="menu" aria-label=${m.exportMenu} data-submenu>${this.renderFormats(1)}</div>`
             : nothing}
         </div>
       </div>
