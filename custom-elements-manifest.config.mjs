@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 export default {
   globs: ['src/**/*.ts'],
   // The export engine's modules exist in dist/ only inside the bundled worker and fallback engine.
-  exclude: ['src/**/*.d.ts', 'src/export/{export-types,export-worker,export-worker-source,sheet-xml,sheetjs,styled-cells,summary-sheet,xlsx-engine,zip-writer}.ts'],
+  exclude: ['src/**/*.d.ts', 'src/export/{campaign-sheet,export-types,export-worker,export-worker-source,page-setup,sheet-xml,sheetjs,styled-cells,summary-sheet,xlsx-engine,zip-writer}.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

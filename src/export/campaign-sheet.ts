@@ -38,7 +38,7 @@ export function campaignSheet(meta: WorkbookMeta, rowCount: number, context: Cel
   if (view) lines.push([labels.total, count(view.campaignTotal)]);
   lines.push([labels.rowCount, count(rowCount)]);
   if (view) {
-    lines.push([labels.search, text(view.search?.trim() || labels.none)]);
+    lines.push([labels.search, text(view.search?.trim() || labels.noSearch)]);
     const filters = view.filters.map((filter) => `${filter.column}${labels.filterSeparator}${filter.value}`);
     // One line per filter, the label on the first only.
     (filters.length ? filters : [labels.none]).forEach((filter, i) => lines.push([i === 0 ? labels.filters : '', text(filter)]));

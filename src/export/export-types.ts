@@ -59,6 +59,8 @@ export interface WorkbookTexts {
     filters: string;
     /** Shown for no search and for no filter. */
     none: string;
+    /** Shown for no search (« Aucune » in French, where a filter is « Aucun »). */
+    noSearch: string;
     /** Between a filter's column and value: "Délivrabilité : Délivré" (a no-break space in French). */
     filterSeparator: string;
   };

@@ -43,6 +43,7 @@ export const en: Messages = {
   noDataSource: 'No data source is configured: the page must set dataSource or call setDefaultDataSource().',
   loading: 'Loading statistics…',
   notAvailable: 'Statistics will be available once the send is finished',
+  neverAvailable: 'No statistics for this campaign',
   notAvailableReason: {
     draft: 'The campaign is still a draft: it has not been sent.',
     scheduled: 'The campaign is scheduled and its send has not started.',
@@ -73,6 +74,7 @@ export const en: Messages = {
   asOf: (date, time) => `Data as of ${date} at ${time}`,
   refresh: 'Refresh',
   refreshing: 'Refreshing…',
+  updated: 'Updated',
   refreshFailed: 'The refresh failed; the figures shown are the previous ones.',
   rawFiguresHelp:
     "Raw per-contact figures. Sarbacane's global statistics are adjusted (for example, a contact who clicked is counted as an opener), so the totals do not match exactly.",
@@ -112,6 +114,8 @@ export const en: Messages = {
   exporting: (rows) => `Exporting ${rows} rows…`,
   exported: (fileName) => `File ${fileName} saved.`,
   exportFailed: 'The export failed. Try again.',
+  exportFailedBecause: (cause) => `The export failed: ${cause}`,
+  retryExport: 'Export again',
   exportProgressLabel: 'Export progress',
   exportProgress: (written, total, seconds) => `${written} / ${total} rows${seconds ? ` — about ${seconds} s left` : ''}`,
   cancelExport: 'Cancel export',
@@ -136,6 +140,7 @@ export const en: Messages = {
     search: 'Search',
     filters: 'Filters',
     none: 'None',
+    noSearch: 'None',
     filterSeparator: ': ',
   },
 
@@ -220,9 +225,8 @@ export const en: Messages = {
   link: {
     label: 'Global statistics on Sarbacane',
     newTab: '(opens in a new tab)',
-    accountNeeded: 'Requires a Sarbacane account.',
     checking: 'Checking Sarbacane access…',
-    noCampaign: 'No campaign given.',
+    noCampaign: 'Choose a campaign first.',
     noAccount: 'Unavailable: you have no Sarbacane account.',
     noReport: 'Unavailable: this campaign is not on Sarbacane.',
     unsafeUrl: 'Unavailable: the address of the Sarbacane report is not safe.',

@@ -43,6 +43,7 @@ export const fr: Messages = {
   noDataSource: "Aucune source de données n'est configurée : la page doit fournir dataSource ou appeler setDefaultDataSource().",
   loading: 'Chargement des statistiques…',
   notAvailable: "Les statistiques seront disponibles à la fin de l'envoi",
+  neverAvailable: 'Pas de statistiques pour cette campagne',
   notAvailableReason: {
     draft: "La campagne est encore un brouillon : elle n'a pas été envoyée.",
     scheduled: "L'envoi de la campagne est programmé et n'a pas commencé.",
@@ -73,6 +74,7 @@ export const fr: Messages = {
   asOf: (date, time) => `Données au ${date} à ${time}`,
   refresh: 'Actualiser',
   refreshing: 'Actualisation…',
+  updated: 'Mis à jour',
   refreshFailed: "L'actualisation a échoué ; les données affichées sont les précédentes.",
   rawFiguresHelp:
     "Chiffres bruts par contact. Les statistiques globales de Sarbacane sont ajustées (par exemple, un contact qui a cliqué est compté comme ouvreur) : les totaux ne correspondent pas exactement.",
@@ -112,6 +114,8 @@ export const fr: Messages = {
   exporting: (rows) => `Export de ${rows} lignes en cours…`,
   exported: (fileName) => `Fichier ${fileName} enregistré.`,
   exportFailed: "L'export a échoué. Réessayez.",
+  exportFailedBecause: (cause) => `L'export a échoué : ${cause}`,
+  retryExport: "Relancer l'export",
   exportProgressLabel: "Progression de l'export",
   exportProgress: (written, total, seconds) => `${written} / ${total} lignes${seconds ? ` — environ ${seconds} s restantes` : ''}`,
   cancelExport: "Annuler l'export",
@@ -136,6 +140,7 @@ export const fr: Messages = {
     search: 'Recherche',
     filters: 'Filtres',
     none: 'Aucun',
+    noSearch: 'Aucune',
     filterSeparator: ' : ',
   },
 
@@ -221,9 +226,8 @@ export const fr: Messages = {
   link: {
     label: 'Statistiques globales sur Sarbacane',
     newTab: "(s'ouvre dans un nouvel onglet)",
-    accountNeeded: 'Nécessite un compte Sarbacane.',
     checking: "Vérification de l'accès à Sarbacane…",
-    noCampaign: 'Aucune campagne indiquée.',
+    noCampaign: "Choisissez d'abord une campagne.",
     noAccount: "Indisponible : vous n'avez pas de compte Sarbacane.",
     noReport: "Indisponible : cette campagne n'est pas sur Sarbacane.",
     unsafeUrl: "Indisponible : l'adresse du rapport Sarbacane n'est pas sûre.",

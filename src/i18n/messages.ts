@@ -28,6 +28,8 @@ export interface Messages {
   noDataSource: string;
   loading: string;
   notAvailable: string;
+  /** The title for a cancelled campaign: its statistics will never exist. */
+  neverAvailable: string;
   notAvailableReason: Record<Exclude<CampaignStatus, 'finished'>, string>;
   empty: string;
   noMatch: string;
@@ -43,6 +45,8 @@ export interface Messages {
   asOf: (date: string, time: string) => string;
   refresh: string;
   refreshing: string;
+  /** Shown a few seconds beside the data time after a refresh that brought new figures. */
+  updated: string;
   refreshFailed: string;
   rawFiguresHelp: string;
   smsNoOpenHelp: string;
@@ -86,6 +90,9 @@ export interface Messages {
   exporting: (rows: string) => string;
   exported: (fileName: string) => string;
   exportFailed: string;
+  /** The cause of a failed export, in the user's words, and what to do. */
+  exportFailedBecause: (cause: string) => string;
+  retryExport: string;
   exportProgressLabel: string;
   /** Rows written, rows in all (formatted), and seconds left when they can be estimated. */
   exportProgress: (written: string, total: string, secondsLeft: number | undefined) => string;
@@ -115,6 +122,7 @@ export interface Messages {
     filters: string;
     /** Shown for no search and for no filter. */
     none: string;
+    noSearch: string;
     /** Between a filter's column and its value. */
     filterSeparator: string;
   };
@@ -153,7 +161,6 @@ export interface Messages {
   link: {
     label: string;
     newTab: string;
-    accountNeeded: string;
     checking: string;
     noCampaign: string;
     noAccount: string;

@@ -21,6 +21,23 @@ export const layoutStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  .as-of-relative {
+    color: var(--_muted);
+  }
+
+  .as-of-relative::before {
+    content: '·' / '';
+    margin-inline-end: 0.4em;
+  }
+
+  .updated {
+    padding: 0 0.5em;
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_success) 14%, var(--_surface));
+    color: var(--_success);
+    font-weight: 600;
+  }
+
   .refresh-icon {
     display: inline-block;
   }

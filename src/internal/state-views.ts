@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Campaign } from '../data/campaign-data-source.js';
 import type { Messages } from '../i18n/messages.js';
 import { describeError } from './error-message.js';
 
@@ -29,4 +30,14 @@ export function renderRefreshFailed(error: { message: string } | null, m: Messag
     <span>${m.refreshFailed} ${error.message}</span>
     <button class="button" part="button retry-button" type="button" @click=${onRetry}>${m.retry}</button>
   </p>`;
+}
+
+/**
+ * The panel of a campaign whose statistics do not exist (the send-finished rule): "not yet"
+ * while it may still be sent, "never" once it was cancelled; the reason under the title.
+ */
+export function renderNotAvailable(campaign: Campaign, m: Messages): TemplateResult {
+  const status = campaign.status === 'finished' ? undefined : campaign.status;
+  const title = status === 'cancelled' ? m.neverAvailable : m.notAvailable;
+  return renderState('not-available', html`<strong>${title}</strong><span>${status ? m.notAvailableReason[status] : ''}</span>`);
 }

@@ -57,7 +57,7 @@ export const themeStyles = css`
     white-space: nowrap;
   }
 
-  .button:hover:not(:disabled) {
+  .button:hover:not(:disabled):not([aria-disabled='true']) {
     background: var(--_surface-alt);
   }
 
@@ -67,7 +67,7 @@ export const themeStyles = css`
     color: var(--_primary-contrast);
   }
 
-  .button.primary:hover:not(:disabled) {
+  .button.primary:hover:not(:disabled):not([aria-disabled='true']) {
     background: var(--_primary);
     filter: brightness(1.12);
   }

@@ -4,6 +4,7 @@ import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid
 import { DataSourceError } from '../../src/data/data-source-error.js';
 import { setDefaultDataSource } from '../../src/data/default-data-source.js';
 import '../../src/define/campaign-stats-grid.js';
+import { fr } from '../../src/i18n/fr.js';
 import { EMAIL_CAMPAIGN, EMAIL_ROWS, EMPTY_CAMPAIGN, SENDING_CAMPAIGN, SMS_CAMPAIGN, SMS_ROWS } from '../helpers/fixtures.js';
 import { columnTexts, headerTitles, renderLoadedGrid, shadow, waitForRows, waitForState } from '../helpers/grid.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
@@ -28,7 +29,9 @@ describe('<campaign-stats-grid>', () => {
         ds.campaigns = [{ ...SENDING_CAMPAIGN, status }];
         const grid = await fixture<CampaignStatsGrid>(html`<campaign-stats-grid .dataSource=${ds} campaign-id=${SENDING_CAMPAIGN.id}></campaign-stats-grid>`);
         const state = await waitForState(grid, 'not-available');
-        expect(state.textContent).to.contain("Les statistiques seront disponibles à la fin de l'envoi");
+        // Not yet while the campaign may still be sent; never once it was cancelled.
+        expect(state.querySelector('strong')!.textContent).to.equal(status === 'cancelled' ? fr.neverAvailable : fr.notAvailable);
+        expect(state.textContent).to.contain(fr.notAvailableReason[status]);
         await grid.refresh();
         expect(ds.callsOf('getCampaign')).to.have.length(2);
         expect(ds.callsOf('getContactStats')).to.have.length(0);

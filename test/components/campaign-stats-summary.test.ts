@@ -91,7 +91,9 @@ describe('<campaign-stats-summary>', () => {
         const ds = source();
         ds.campaigns = [{ ...SENDING_CAMPAIGN, status }];
         const el = await renderSummary(ds, SENDING_CAMPAIGN.id);
-        expect(text(shadow(el).querySelector('[part~="state-not-available"]'))).to.contain(fr.notAvailable);
+        const state = shadow(el).querySelector('[part~="state-not-available"]')!;
+        expect(text(state.querySelector('strong'))).to.equal(status === 'cancelled' ? fr.neverAvailable : fr.notAvailable);
+        expect(text(state)).to.contain(fr.notAvailableReason[status]);
         await el.refresh();
         expect(ds.callsOf('getCampaign')).to.have.length(2);
         expect(ds.callsOf('getStatsSummary')).to.have.length(0);

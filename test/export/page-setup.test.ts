@@ -229,13 +229,13 @@ describe('Excel export: opening and printing', () => {
     });
   }
 
-  it('says "Aucun" when the view has no search nor filter, and nothing of the view when the grid gives none', async () => {
+  it('says "Aucune" / "Aucun" when the view has no search nor filter, and nothing of the view when the grid gives none', async () => {
     const none = await buildExportFile('xlsx', meta('fr', { filters: [], campaignTotal: 5, search: '  ' }), rowsFromArray(ROWS));
     const values = (await parseXlsx(none.blob)).workbook.Sheets.Campagne;
     expect(sheetRows(values).slice(4).map((row) => row.map((cell) => cell?.v))).to.deep.equal([
       ['Contacts de la campagne', 5],
       ['Contacts exportés', 5],
-      ['Recherche', 'Aucun'],
+      ['Recherche', 'Aucune'],
       ['Filtres', 'Aucun'],
     ]);
     const without = await buildExportFile('xlsx', { ...meta('fr'), view: undefined }, rowsFromArray(ROWS));

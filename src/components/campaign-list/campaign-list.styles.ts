@@ -169,7 +169,7 @@ export const campaignListStyles = css`
   }
 
   /* In a narrow container the actions stack and the columns give up some width. */
-  @container campaign-list (max-width: 900px) {
+  @container campaign-list (max-width: 1100px) {
     .actions {
       flex-wrap: wrap;
     }

@@ -65,6 +65,11 @@ export const gridStyles = css`
     color: var(--_muted);
   }
 
+  .status:empty {
+    padding: 0;
+    border: none;
+  }
+
   /* Tabulator, themed with the tokens. */
   .tabulator {
     border: 1px solid var(--_border);

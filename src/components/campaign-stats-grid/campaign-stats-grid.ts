@@ -29,8 +29,8 @@ import { ExportMenuController } from './export-menu-controller.js';
 import { DEFAULT_SERVER_SIDE_THRESHOLD, readWholeCampaign, statsPageFetcher, type FetchStatsPage } from '../../internal/contact-pages.js';
 import { loadCampaign, OperationError, failureCause } from '../../internal/campaign-load.js';
 import { refreshSeconds } from '../../internal/refresh-interval.js';
-import { renderDataTime } from '../../internal/data-time.js';
-import { renderErrorState, renderLoadingState, renderRefreshFailed, renderState } from '../../internal/state-views.js';
+import { DataTimeController, renderDataTime } from '../../internal/data-time.js';
+import { renderErrorState, renderLoadingState, renderNotAvailable, renderRefreshFailed, renderState } from '../../internal/state-views.js';
 import { pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns, workbookTexts, type KnownLink } from './stats-columns.js';
 import {
@@ -57,6 +57,8 @@ interface Loaded {
   summary: Promise<SummaryData | undefined>;
   /** The links of the message, for the "Liens cliqués" column; none when the data says nothing of links. */
   links?: KnownLink[];
+  /** What the figures count, as a key: a refresh that changes it shows the "updated" cue. */
+  figures: string;
 }
 
 /** Server-side mode: the table asks the data source for one page at a time. */
@@ -71,6 +73,7 @@ interface Paged {
   asOf: string;
   summary: Promise<SummaryData | undefined>;
   links?: KnownLink[];
+  figures: string;
 }
 
 type LoadResult = { kind: 'not-available'; campaign: Campaign } | Loaded | Paged;
@@ -79,6 +82,21 @@ type LoadResult = { kind: 'not-available'; campaign: Campaign } | Loaded | Paged
 export type ExcelExportResult = ExportResult;
 
 const DEFAULT_HEIGHT = '480px';
+
+/** What the rows count, as a key (one pass, no allocation per row): equal keys, the same figures. */
+function figuresKey(rows: readonly ContactStats[]): string {
+  let delivered = 0;
+  let opens = 0;
+  let clicks = 0;
+  let flags = 0;
+  for (const row of rows) {
+    if (row.delivery === 'delivered') delivered++;
+    if ('openCount' in row) opens += row.openCount + (row.spamReported ? 1 : 0);
+    clicks += row.clickCount;
+    if (row.unsubscribed) flags++;
+  }
+  return `${rows.length}:${delivered}:${opens}:${clicks}:${flags}`;
+}
 
 /**
  * The per-contact statistics of a campaign whose send is finished, in a sortable, filterable
@@ -112,7 +130,7 @@ const DEFAULT_HEIGHT = '480px';
  * @csspart state-empty - The empty-campaign state.
  * @csspart state-error - The error state.
  * @csspart retry-button - The retry button of the error state.
- * @csspart menu - The context menu and its submenu.
+ * @csspart menu - The context menu, its submenu, and the toolbar's export menu.
  * @csspart submenu - The Exporter submenu.
  * @csspart menu-item - A context-menu item.
  * @csspart status - Export progress and results, and a cleared summary filter, announced politely.
@@ -181,7 +199,16 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private tableWork: Promise<void> = Promise.resolve();
 
   private readonly table = new StatsTableController(this, this.localize);
-  private readonly exports = new ExportController(this, this.localize);
+  private readonly dataTime = new DataTimeController(this);
+  private readonly exports = new ExportController(this, this.localize, {
+    retry: (format) => {
+      void this.exportFile(format, {}).catch(() => undefined);
+      // The retry button goes with the failure: the focus goes to the new export's cancel button.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="cancel-export-button"]')?.focus());
+    },
+    focusFallback: () => this.renderRoot.querySelector<HTMLElement>('[part~="export-button"]'),
+  });
+
   private readonly summaryFilter = new SummaryFilterController(this, this.table, {
     localize: this.localize,
     settledCount: () => (this.table.loading ? null : this.table.shownCount),
@@ -260,6 +287,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     const m = this.localize.messages;
     const { campaign, asOf } = view;
     const columns = this.table.visibleColumns().map((column) => exportColumn(column, m));
+    // What produced the rows, for the "Campagne" sheet: read now, as the export starts.
+    const search = this.table.searchText;
+    const exportedView = { ...(search && { search }), filters: this.table.shownFilters(), campaignTotal: view.total };
     return this.exports.run({
       format,
       campaign,
@@ -273,6 +303,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         asOf,
         locale: this.localize.locale,
         texts: workbookTexts(m, campaign.channel),
+        view: exportedView,
         // Only the .xlsx has a "Synthèse" sheet: a CSV does not wait for the summary.
         summary: format === 'xlsx' ? await view.summary.then((summary) => summary && summarySheet(summary, campaign.channel, m)) : undefined,
       }),
@@ -312,10 +343,12 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       if (page.total > threshold) {
         if (signal.aborted) throw abortError();
         const links = knownLinks(undefined, page.rows);
-        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary, links };
+        // Page by page, the rows' figures are not all known: the data time and count stand for them.
+        const figures = `${page.total}@${page.asOf}`;
+        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary, links, figures };
       }
       const rows = await readWholeCampaign(fetchPage, page, signal);
-      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary, links: knownLinks(undefined, rows) };
+      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary, links: knownLinks(undefined, rows), figures: figuresKey(rows) };
     } catch (error) {
       throw new OperationError('getContactStats', error);
     }
@@ -354,7 +387,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         this.pageError = undefined;
         // Without filters or search, the page's count is the campaign's.
         const whole = !query.filters && !query.search;
-        this.view = { ...current, asOf: page.asOf, total: whole ? page.total : current.total };
+        const total = whole ? page.total : current.total;
+        this.view = { ...current, asOf: page.asOf, total, figures: `${total}@${page.asOf}` };
       },
       onPageError: (error) => this.pageFailed(error),
     };
@@ -413,6 +447,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     if (changed.has('refreshInterval')) {
       this.autoRefresh.set(refreshSeconds(this.refreshInterval, (message) => this.warnOnce(`interval:${this.refreshInterval}`, message)));
     }
+    const view = this.view;
+    if (view?.kind === 'loaded' || view?.kind === 'paged') this.dataTime.shows(view.campaign.id, view.figures);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -468,8 +504,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     const view = this.view;
     const status = this.loadTask.status;
     if (view?.kind === 'not-available') {
-      const reason = view.campaign.status === 'finished' ? '' : m.notAvailableReason[view.campaign.status];
-      return renderState('not-available', html`<strong>${m.notAvailable}</strong><span>${reason}</span>`);
+      return renderNotAvailable(view.campaign, m);
     }
     if (view?.kind === 'loaded' || view?.kind === 'paged') return this.renderLoaded(view);
     if (status === TaskStatus.ERROR) return renderErrorState(failureCause(this.loadTask.error), m, () => this.retry());
@@ -503,7 +538,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         />
         <span class="count" part="row-count" role="status">${count}</span>
         <span class="spacer"></span>
-        ${renderDataTime(this.localize, view.asOf, refreshing, () => this.retry())}
+        ${renderDataTime(this.localize, view.asOf, refreshing, () => this.retry(), this.dataTime.updated)}
         <button
           class="button primary"
           part="button export-button"

@@ -19,6 +19,39 @@ export interface ColumnContext {
   localize: LocalizeController;
   /** The time the figures are from (ms): activity periods count back from it. */
   referenceTime: () => number;
+  /** The width in px of a text in the table's font (0 when it cannot be measured). */
+  measure: (text: string) => number;
+}
+
+/** Cell padding, the sort arrow and a margin, around a cell's or a title's text. */
+const CELL_EXTRA = 32;
+/** A delivery badge's dot and gap. */
+const BADGE_EXTRA = 18;
+
+/**
+ * The width a column needs to show its widest formatted value and the longest word of its
+ * title whole, in the user's language: "11/28/2026, 10:58 PM" is wider than "28/11/2026 22:58",
+ * "Unsubscribed" than "Désinscrit". Free text (names, addresses) keeps its model's width.
+ */
+function contentWidth(column: StatsColumn, title: string, ctx: ColumnContext): number {
+  const m = ctx.localize.messages;
+  const samples: string[] = title.split(/\s+/);
+  switch (column.kind) {
+    case 'date':
+      samples.push(ctx.localize.dateTime(new Date(2026, 11, 28, 22, 58)));
+      break;
+    case 'boolean':
+      samples.push(m.yes, m.no);
+      break;
+    case 'number':
+      samples.push(ctx.localize.number(88_888));
+      break;
+    case 'label':
+      for (const choice of column.choices ?? []) samples.push(m.delivery[choice as keyof typeof m.delivery] ?? choice);
+      break;
+  }
+  const widest = Math.max(0, ...samples.map((text) => ctx.measure(text)));
+  return Math.ceil(widest + CELL_EXTRA + (column.kind === 'label' ? BADGE_EXTRA : 0));
 }
 
 type Sorter = Extract<NonNullable<ColumnDefinition['sorter']>, (...args: never[]) => number>;
@@ -74,6 +107,18 @@ function listText(value: unknown, labels: Record<string, string> | undefined): s
   return Array.isArray(value) ? value.map((item) => labels?.[String(item)] ?? String(item)).join(', ') : String(value ?? '');
 }
 
+/**
+ * The whole text of a cell cut by its column's width, as a tooltip; none for a cell shown whole.
+ * An element, not a string: Tabulator writes a string tooltip as HTML.
+ */
+function cutCellTooltip(_event: MouseEvent, cell: CellComponent): HTMLElement | string {
+  const element = cell.getElement();
+  if (element.scrollWidth <= element.clientWidth) return '';
+  const tooltip = document.createElement('div');
+  tooltip.textContent = element.textContent ?? '';
+  return tooltip;
+}
+
 function textNode(text: string): Text {
   return document.createTextNode(text);
 }
@@ -85,7 +130,7 @@ export function columnDefinitions(columns: readonly StatsColumn[], ctx: ColumnCo
     const definition: ColumnDefinition = {
       title,
       field: column.field,
-      minWidth: column.minWidth,
+      minWidth: Math.max(column.minWidth, contentWidth(column, title, ctx)),
       ...(column.kind === 'label'
         ? rankedTextSort((value) => m.delivery[value as keyof typeof m.delivery] ?? value)
         : column.kind === 'text'
@@ -98,6 +143,7 @@ export function columnDefinitions(columns: readonly StatsColumn[], ctx: ColumnCo
       headerFilterPlaceholder: column.filter === 'text' ? m.filterPlaceholder : column.filter === 'min' ? m.filterMin : '',
       // Tabulator appends Node results as they are (text nodes included).
       formatter: formatter(column, ctx) as Formatter,
+      tooltip: cutCellTooltip as ColumnDefinition['tooltip'],
       cssClass: `col-${column.kind}`,
     };
     if (column.kind === 'number') definition.hozAlign = 'right';
@@ -239,4 +285,12 @@ export function statsFilters(column: StatsColumn | undefined, raw: unknown, refe
     default:
       return [];
   }
+}
+
+/** A header filter's value as the user reads it ("Délivré", "Oui", "≥ 2", "Dernières 24 h"), for the export's "Campagne" sheet. */
+export function filterText(column: StatsColumn, raw: unknown, m: Messages): string {
+  const value = String(raw ?? '');
+  if (column.filter === 'text') return value.trim();
+  if (column.filter === 'min') return `≥ ${value.trim()}`;
+  return filterChoices(column, m).find(([choice]) => choice === value)?.[1] ?? value;
 }

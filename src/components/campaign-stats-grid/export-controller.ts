@@ -4,7 +4,7 @@ import { buildExportFile, saveFile, type ExportFormat, type RowSource, type Work
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { isAbortError } from '../../internal/abort.js';
 import { emit } from '../../internal/emit.js';
-import { toError } from '../../internal/error-message.js';
+import { describeError, toError } from '../../internal/error-message.js';
 import type { ExportThread } from './campaign-stats-grid.events.js';
 
 /** What `exportExcel()` and `exportCsv()` resolve with. */
@@ -28,7 +28,14 @@ export interface ExportRequest {
   workerUrl: string | undefined;
 }
 
-type Status = { kind: 'progress' | 'done' | 'warning' | 'error'; text: string };
+export interface ExportControllerOptions {
+  /** What the failed export's retry button does (the same export again). */
+  retry: (format: ExportFormat) => void;
+  /** Where the focus goes when the control that had it goes away (the cancel button of an export that ended). */
+  focusFallback: () => HTMLElement | null;
+}
+
+type Status = { kind: 'progress' | 'done' | 'warning'; text: string } | { kind: 'error'; text: string; format: ExportFormat };
 
 /**
  * A grid's exports: the cancelable `campaign-stats-export` event, then the file written off
@@ -42,10 +49,12 @@ export class ExportController implements ReactiveController {
   private status: Status | null = null;
   private progress: { written: number; total: number; startedAt: number } | null = null;
   private abort: AbortController | undefined;
+  private readonly options: ExportControllerOptions;
 
-  constructor(host: ReactiveElement, localize: LocalizeController) {
+  constructor(host: ReactiveElement, localize: LocalizeController, options: ExportControllerOptions) {
     this.host = host;
     this.localize = localize;
+    this.options = options;
     host.addController(this);
   }
 
@@ -109,13 +118,16 @@ export class ExportController implements ReactiveController {
       if (abort.signal.aborted && isAbortError(error)) {
         this.set({ kind: 'warning', text: m.exportCancelled }, null);
       } else {
-        this.set({ kind: 'error', text: m.exportFailed }, null);
+        // What the user can act on: a data source's failure in its words; anything else is unexpected.
+        this.set({ kind: 'error', text: m.exportFailedBecause(describeError(error, m).message), format }, null);
         emit(this.host, 'campaign-stats-error', { error: toError(error), operation: 'export' });
       }
       throw error;
     } finally {
+      const focused = (this.host.renderRoot as ShadowRoot).activeElement?.closest('[part~="export-progress"]');
       this.abort = undefined;
       this.set(this.status, null);
+      if (focused) void this.host.updateComplete.then(() => this.options.focusFallback()?.focus());
     }
   }
 
@@ -140,7 +152,23 @@ export class ExportController implements ReactiveController {
     </div>`;
   }
 
+  /**
+   * The polite status line (progress, done, cancelled, a truncation warning), and a failure as
+   * an alert with its cause and a retry.
+   */
   renderStatus(): TemplateResult {
-    return html`<p class="status ${this.status?.kind ?? ''}" part="status" role="status">${this.status?.text ?? ''}</p>`;
+    const status = this.status;
+    const failed = status?.kind === 'error' ? status : undefined;
+    // A warning (cells cut to Excel's limit, a cancelled export) looks like one, not like a success.
+    const look = status?.kind === 'warning' ? 'banner warning' : (status?.kind ?? '');
+    return html`<p class="status ${failed ? '' : look}" part="status" role="status">${status && !failed ? status.text : ''}</p>
+      ${failed
+        ? html`<div class="banner error" part="export-error" role="alert">
+            <span>${failed.text}</span>
+            <button class="button" part="button retry-export-button" type="button" @click=${() => this.options.retry(failed.format)}>
+              ${this.localize.messages.retryExport}
+            </button>
+          </div>`
+        : nothing}`;
   }
 }

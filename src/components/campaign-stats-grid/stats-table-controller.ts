@@ -6,7 +6,7 @@ import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
 import type { FetchStatsPage } from '../../internal/contact-pages.js';
-import { columnDefinitions, statsFilters, type ColumnContext } from './column-definitions.js';
+import { columnDefinitions, filterText, statsFilters, type ColumnContext } from './column-definitions.js';
 import type { StatsColumn } from './stats-columns.js';
 
 let tabulatorModule: Promise<typeof import('./tabulator.js')> | undefined;
@@ -102,7 +102,7 @@ export class StatsTableController implements ReactiveController {
   constructor(host: ReactiveControllerHost, localize: LocalizeController) {
     this.host = host;
     this.localize = localize;
-    this.columnContext = { localize, referenceTime: () => this.referenceTime };
+    this.columnContext = { localize, referenceTime: () => this.referenceTime, measure: (text) => this.measure(text) };
     host.addController(this);
   }
 
@@ -112,6 +112,18 @@ export class StatsTableController implements ReactiveController {
 
   get built(): boolean {
     return this.table !== undefined;
+  }
+
+  private canvas: CanvasRenderingContext2D | null | undefined;
+
+  /** `text`'s width in the table's font, for columns sized from their content. */
+  private measure(text: string): number {
+    if (!this.element) return 0;
+    this.canvas ??= document.createElement('canvas').getContext('2d');
+    if (!this.canvas) return 0;
+    const style = getComputedStyle(this.element);
+    this.canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return this.canvas.measureText(text).width;
   }
 
   /** Whether a page is on its way from the data source (server-side mode): `shownCount` is the previous page's. */
@@ -333,6 +345,22 @@ export class StatsTableController implements ReactiveController {
     if (!this.table) return {};
     const { offset: _offset, limit: _limit, ...view } = this.query({ sort: this.table.getSorters(), filter: this.table.getHeaderFilters() });
     return view;
+  }
+
+  /** The header filters set, as the user reads them (column title, value), for the export. */
+  shownFilters(): { column: string; value: string }[] {
+    if (!this.table) return [];
+    const m = this.localize.messages;
+    return this.table.getHeaderFilters().flatMap(({ field, value }) => {
+      const column = this.columns.find((c) => c.field === field);
+      const text = column ? filterText(column, value, m) : '';
+      return column && text && String(value ?? '').trim() !== '' ? [{ column: column.title(m), value: text }] : [];
+    });
+  }
+
+  /** The search the rows are filtered by now ('' when none). */
+  get searchText(): string {
+    return this.search.trim();
   }
 
   /** The columns shown, in their current order. */

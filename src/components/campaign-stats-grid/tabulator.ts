@@ -2,7 +2,8 @@
  * Tabulator with only the modules the grid uses (its full build is more than twice the size).
  * Loaded lazily, while the statistics are being fetched: the list and the link never need it.
  * `PageModule` and `AjaxModule` serve server-side mode: pages asked of the data source, through
- * a request function (never a URL fetch).
+ * a request function (never a URL fetch). `TooltipModule` (with the `PopupModule` it draws
+ * with) shows the whole text of a cell cut by its column's width.
  */
 import {
   Tabulator,
@@ -12,9 +13,11 @@ import {
   InteractionModule,
   KeybindingsModule,
   PageModule,
+  PopupModule,
   ResizeColumnsModule,
   ResizeTableModule,
   SortModule,
+  TooltipModule,
 } from 'tabulator-tables';
 
 Tabulator.registerModule([
@@ -24,9 +27,11 @@ Tabulator.registerModule([
   InteractionModule,
   KeybindingsModule,
   PageModule,
+  PopupModule,
   ResizeColumnsModule,
   ResizeTableModule,
   SortModule,
+  TooltipModule,
 ]);
 
 export { Tabulator };

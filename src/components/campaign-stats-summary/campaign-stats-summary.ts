@@ -6,11 +6,11 @@ import { describeError, toError } from '../../internal/error-message.js';
 import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { failureCause, OperationError } from '../../internal/campaign-load.js';
 import { DEFAULT_SERVER_SIDE_THRESHOLD } from '../../internal/contact-pages.js';
-import { renderDataTime } from '../../internal/data-time.js';
+import { DataTimeController, renderDataTime } from '../../internal/data-time.js';
 import { emit } from '../../internal/emit.js';
 import { IntervalController } from '../../internal/interval-controller.js';
 import { refreshSeconds } from '../../internal/refresh-interval.js';
-import { renderErrorState, renderLoadingState, renderRefreshFailed, renderState } from '../../internal/state-views.js';
+import { renderErrorState, renderLoadingState, renderNotAvailable, renderRefreshFailed, renderState } from '../../internal/state-views.js';
 import { findStatsGrid } from '../../internal/stats-target.js';
 import { linkFilter, summaryFigures, summaryLinks, type SummaryData, type SummaryFigure, type SummaryLink } from '../../internal/summary-figures.js';
 import { themeStyles } from '../../internal/theme.styles.js';
@@ -106,6 +106,8 @@ export class CampaignStatsSummary extends CampaignStatsElement {
     },
   });
 
+  private readonly dataTime = new DataTimeController(this);
+
   private readonly autoRefresh = new IntervalController(this, () => {
     if (this.view && this.loadTask.status !== TaskStatus.PENDING) void this.refresh().catch(() => undefined);
   });
@@ -124,6 +126,10 @@ export class CampaignStatsSummary extends CampaignStatsElement {
     }
     if (changed.has('refreshInterval')) {
       this.autoRefresh.set(refreshSeconds(this.refreshInterval, (message) => this.warnOnce(`interval:${this.refreshInterval}`, message)));
+    }
+    if (this.view?.kind === 'loaded') {
+      const { asOf: _asOf, ...figures } = this.view.summary;
+      this.dataTime.shows(this.view.campaign.id, JSON.stringify(figures));
     }
   }
 
@@ -166,8 +172,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
     if (!this.source) return renderState('error', html`<strong>${m.errorTitle}</strong><span>${m.noDataSource}</span>`, 'alert');
     const view = this.view;
     if (view?.kind === 'not-available') {
-      const reason = view.campaign.status === 'finished' ? '' : m.notAvailableReason[view.campaign.status];
-      return renderState('not-available', html`<strong>${m.notAvailable}</strong><span>${reason}</span>`);
+      return renderNotAvailable(view.campaign, m);
     }
     if (view?.kind === 'too-large') {
       return renderState('unavailable', html`<span>${m.summary.unavailable(this.localize.number(DEFAULT_SERVER_SIDE_THRESHOLD))}</span>`);
@@ -189,7 +194,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
     return html`
       <div class="toolbar" part="toolbar">
         <span class="spacer"></span>
-        ${renderDataTime(this.localize, summary.asOf, refreshing, () => this.retry())}
+        ${renderDataTime(this.localize, summary.asOf, refreshing, () => this.retry(), this.dataTime.updated)}
       </div>
       <p class="help" part="help">
         ${m.rawFiguresHelp}${campaign.channel === 'sms' ? html` ${m.smsNoOpenHelp}` : nothing}

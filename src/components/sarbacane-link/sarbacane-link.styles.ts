@@ -39,8 +39,7 @@ export const sarbacaneLinkStyles = css`
     line-height: 1;
   }
 
-  .reason,
-  .note {
+  .reason {
     margin: 0;
     font-size: 0.85em;
     line-height: 1.35;

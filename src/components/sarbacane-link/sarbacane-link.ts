@@ -60,7 +60,6 @@ type View =
  * @csspart base - The wrapper of the link and its texts.
  * @csspart link - The link (an `<a>`; with `aria-disabled="true"` and no `href` while disabled).
  * @csspart icon - The "opens elsewhere" arrow in the link.
- * @csspart note - The note under the enabled link: a Sarbacane account is needed.
  * @csspart reason - Why the link is disabled (send not finished, no account, not on Sarbacane, unsafe address, loading, error).
  * @csspart retry-button - The retry button shown after an error.
  *
@@ -69,7 +68,7 @@ type View =
  * @cssprop --campaign-stats-color-primary - Accent colour.
  * @cssprop --campaign-stats-color-primary-contrast - Text on the accent colour.
  * @cssprop --campaign-stats-color-text - Text colour.
- * @cssprop --campaign-stats-color-muted - Secondary text (the note and the reason).
+ * @cssprop --campaign-stats-color-muted - Secondary text (the reason a link is disabled).
  * @cssprop --campaign-stats-color-surface - Background.
  * @cssprop --campaign-stats-color-surface-alt - Background of the disabled link.
  * @cssprop --campaign-stats-color-border - Borders.
@@ -221,12 +220,10 @@ export class SarbacaneLink extends CampaignStatsElement {
           href=${view.url}
           target="_blank"
           rel="noopener noreferrer"
-          aria-describedby="note"
           @click=${(e: MouseEvent) => this.onNavigate(e, view.campaign, view.url)}
           @auxclick=${(e: MouseEvent) => this.onNavigate(e, view.campaign, view.url)}
           ><slot>${m.link.label}</slot>${icon}<span class="visually-hidden">${m.link.newTab}</span></a
         >
-        <p id="note" class="note" part="note">${m.link.accountNeeded}</p>
       </div>`;
     }
     // Disabled, the control stays an `<a role="link">` with aria-disabled="true" and tabindex="0"
