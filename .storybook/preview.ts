@@ -1,4 +1,4 @@
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import type { Decorator, Preview, StoryContext } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -27,8 +27,50 @@ const withLanguageAndTheme: Decorator = (story, { globals }) => {
     <div class="story-root" lang=${lang} data-theme=${theme} style=${styleMap(tokens)}>${story()}</div>`;
 };
 
+/** The elements whose first load the a11y check waits for. */
+const ELEMENTS = 'campaign-stats-grid, campaign-stats-summary, campaign-list, sarbacane-link';
+/** Longest wait for a load (a story whose data source hangs shows its loading state then). */
+const LOAD_WAIT_MS = 15_000;
+
+/** Whether `element` has finished loading: no loading panel nor busy part, and a grid's table (or a state panel) shown. */
+function settled(element: Element): boolean {
+  const root = element.shadowRoot;
+  if (!root) return false;
+  if (root.querySelector('[part~="state-loading"], [aria-busy="true"]')) return false;
+  if (element.localName !== 'campaign-stats-grid') return true;
+  // A grid's table area holds its table: loaded once Tabulator has drawn rows (or says none
+  // match, or shows a page's error); not while Tabulator says a page is loading.
+  const grid = root.querySelector('.grid');
+  if (!grid) return true;
+  if (root.querySelector('.tabulator-alert-state-msg')) return false;
+  return root.querySelector('.tabulator-row, [part~="state-no-match"], .tabulator-alert-state-error') !== null;
+}
+
+/**
+ * Waits, after the story's `play`, until every element of the canvas has finished loading, so
+ * that the a11y addon scans what the user sees: the table's rows or a state panel, not the
+ * loading spinner of a data source with latency (the grid's table is drawn after its data came).
+ * The addon runs its check in its own `afterEach`, which Storybook runs after this one (the
+ * project's `afterEach` hooks run in reverse order of registration, the addons' first
+ * registered, so last run). A story can opt out with `parameters.waitForLoad: false` (the
+ * Loading story, whose loading state is the state to check).
+ */
+async function waitForLoad({ canvasElement, parameters, viewMode, abortSignal }: StoryContext): Promise<void> {
+  if (viewMode !== 'story' || parameters.waitForLoad === false) return;
+  const started = performance.now();
+  while (performance.now() - started < LOAD_WAIT_MS && !abortSignal.aborted) {
+    const elements = [...canvasElement.querySelectorAll(ELEMENTS)];
+    await Promise.all(elements.map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete));
+    if (elements.every(settled)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Let Tabulator finish laying out the rows it has just drawn.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+
 const preview: Preview = {
   decorators: [withLanguageAndTheme],
+  afterEach: waitForLoad,
   tags: ['autodocs'],
   initialGlobals: { locale: 'fr', theme: 'default' },
   globalTypes: {

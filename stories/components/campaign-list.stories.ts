@@ -193,6 +193,8 @@ export const PagingNextPage: Story = {
 /** `listCampaigns` never answers (and never times out): the loading state stays. */
 export const Loading: Story = {
   args: { hangOperations: ['listCampaigns'], requestTimeout: 0 },
+  // The loading state is the state to check: the a11y check does not wait for a load (.storybook/preview.ts).
+  parameters: { waitForLoad: false },
 };
 
 /** A data source with no campaign for the channel. */

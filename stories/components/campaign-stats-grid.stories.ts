@@ -3,7 +3,8 @@ import { withActions } from 'storybook/actions/decorator';
 import { expect, waitFor } from 'storybook/test';
 import { html, nothing } from 'lit';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
-import { demoDataSourceFor, demoSourceArgTypes, LANG_ARG_TYPE, type DemoSourceArgs } from '../support/demo-source.js';
+import type { CampaignDataSource } from '../../src/data/campaign-data-source.js';
+import { demoDataSourceFor, demoSourceArgTypes, LANG_ARG_TYPE, LaterDataSource, type DemoSourceArgs, type LaterChange } from '../support/demo-source.js';
 
 /**
  * Every state of `<campaign-stats-grid>` that a designer must review, on the in-memory
@@ -43,14 +44,24 @@ const CAMPAIGNS: Record<string, string> = {
 };
 
 interface GridArgs extends DemoSourceArgs {
-  /** `campaign-id`. */
-  campaign: string;
+  /** `campaign-id` (args named after the attributes: one row each with the manifest's). */
+  'campaign-id': string;
   /** `lang` on the element; empty = inherited from the toolbar's language. */
   lang: '' | 'fr' | 'en';
   /** `height`, a CSS length. */
   height: string;
   /** `refresh-interval`, in seconds (0 = off, minimum 5). */
-  refreshInterval: number;
+  'refresh-interval': number;
+  /** `server-side-threshold`: above this many contacts, the grid reads page by page. */
+  'server-side-threshold': number;
+  /** Not a control: the story's change to the demo data source after its first calls (LaterDataSource). */
+  later?: LaterChange;
+}
+
+/** The demo data source of the controls, wrapped in a `LaterDataSource` when the story says so. */
+function gridSource(args: GridArgs): CampaignDataSource {
+  const demo = demoDataSourceFor(args);
+  return args.later ? new LaterDataSource(demo, args.later) : demo;
 }
 
 const meta = {
@@ -71,10 +82,11 @@ const meta = {
     },
   },
   args: {
-    campaign: 'em-alternance-rentree',
+    'campaign-id': 'em-alternance-rentree',
     lang: '',
     height: '480px',
-    refreshInterval: 0,
+    'refresh-interval': 0,
+    'server-side-threshold': 200_000,
     latency: 300,
     failureRate: 0,
     failOperations: [],
@@ -83,8 +95,7 @@ const meta = {
     fixedClock: true,
   },
   argTypes: {
-    campaign: {
-      name: 'campaign-id',
+    'campaign-id': {
       description: 'Campagne de la DemoDataSource (attribut `campaign-id`).',
       control: { type: 'select', labels: CAMPAIGNS },
       options: Object.keys(CAMPAIGNS),
@@ -96,24 +107,30 @@ const meta = {
       control: 'text',
       table: { category: 'attributes', defaultValue: { summary: '480px' } },
     },
-    refreshInterval: {
-      name: 'refresh-interval',
+    'refresh-interval': {
       description: 'Actualisation automatique, en secondes (0 = désactivée, minimum 5).',
       control: { type: 'number', min: 0, step: 5 },
       table: { category: 'attributes', defaultValue: { summary: '0' } },
     },
+    'server-side-threshold': {
+      description: 'Au-delà de ce nombre de contacts, le tableau lit la campagne page par page (mode serveur).',
+      control: { type: 'number', min: 0, step: 10_000 },
+      table: { category: 'attributes', defaultValue: { summary: '200000' } },
+    },
+    later: { table: { disable: true }, control: false },
     ...demoSourceArgTypes(),
     // The grid never asks for Sarbacane access.
     hasSarbacaneAccount: { table: { disable: true } },
   },
   render: (args) => html`
     <campaign-stats-grid
-      campaign-id=${args.campaign}
+      campaign-id=${args['campaign-id']}
       lang=${args.lang || nothing}
       height=${args.height}
-      refresh-interval=${args.refreshInterval}
+      refresh-interval=${args['refresh-interval']}
+      server-side-threshold=${args['server-side-threshold']}
       .requestTimeout=${Number(args.requestTimeout) || 0}
-      .dataSource=${demoDataSourceFor(args)}
+      .dataSource=${gridSource(args)}
     ></campaign-stats-grid>
   `,
 } satisfies Meta<GridArgs>;
@@ -124,41 +141,43 @@ type Story = StoryObj<GridArgs>;
 /** A finished e-mail campaign of 5,000 contacts, read a day after its send. */
 export const LoadedEmail: Story = {
   name: 'Loaded — email',
-  args: { campaign: 'em-alternance-rentree' },
+  args: { 'campaign-id': 'em-alternance-rentree' },
 };
 
 /** SMS columns: phone, delivery, clicks, STOP; no "opened" (carriers do not report reads). */
 export const LoadedSms: Story = {
   name: 'Loaded — SMS',
-  args: { campaign: 'sms-jpo-rappel' },
+  args: { 'campaign-id': 'sms-jpo-rappel' },
 };
 
 /** `lang="en"` on the element: English labels, dates and numbers formatted for English. */
 export const English: Story = {
-  args: { campaign: 'em-alternance-rentree', lang: 'en' },
+  args: { 'campaign-id': 'em-alternance-rentree', lang: 'en' },
 };
 
 /** `getContactStats` never answers (and never times out): the loading state stays. */
 export const Loading: Story = {
   args: { hangOperations: ['getContactStats'], requestTimeout: 0 },
+  // The loading state is the state to check: the a11y check does not wait for a load (.storybook/preview.ts).
+  parameters: { waitForLoad: false },
 };
 
 /** The send is still running: statistics are not fetched (send-finished rule). */
 export const NotYetAvailableSending: Story = {
   name: 'Not yet available — sending',
-  args: { campaign: 'em-taxe-apprentissage' },
+  args: { 'campaign-id': 'em-taxe-apprentissage' },
 };
 
 /** A scheduled campaign: not yet sent, no statistics. */
 export const NotYetAvailableScheduled: Story = {
   name: 'Not yet available — scheduled',
-  args: { campaign: 'sms-reunion-parents' },
+  args: { 'campaign-id': 'sms-reunion-parents' },
 };
 
 /** A finished campaign that had no contact. */
 export const EmptyCampaign: Story = {
   name: 'Empty campaign',
-  args: { campaign: 'em-tuteurs-stage' },
+  args: { 'campaign-id': 'em-tuteurs-stage' },
 };
 
 /** `getContactStats` fails (503): the error state with its retry button. */
@@ -170,7 +189,7 @@ export const ErrorWithRetry: Story = {
 /** 100,000 contacts: loaded whole, virtual rendering; sort and filter stay fast. */
 export const LargeCampaign: Story = {
   name: 'Large campaign — 100,000 contacts',
-  args: { campaign: 'em-jpo-decembre', latency: 0, height: '560px' },
+  args: { 'campaign-id': 'em-jpo-decembre', latency: 0, height: '560px' },
 };
 
 /**
@@ -179,19 +198,19 @@ export const LargeCampaign: Story = {
  */
 export const ServerSideCampaign: Story = {
   name: 'Server-side mode — 1,000,000 contacts',
-  args: { campaign: 'em-reseau-national-orientation', height: '560px' },
+  args: { 'campaign-id': 'em-reseau-national-orientation', height: '560px' },
 };
 
 /** A school brand written only with the `--campaign-stats-*` tokens (toolbar theme "École verte"). */
 export const Themed: Story = {
   globals: { theme: 'green' },
-  args: { campaign: 'em-alternance-rentree' },
+  args: { 'campaign-id': 'em-alternance-rentree' },
 };
 
 /** Right-click on a row: the context menu Exporter ▸ Excel (.xlsx), submenu open, focus on Excel. */
 export const ContextMenuOpen: Story = {
   name: 'Context menu open',
-  args: { campaign: 'em-alternance-rentree', latency: 0 },
+  args: { 'campaign-id': 'em-alternance-rentree', latency: 0 },
   play: async ({ canvasElement, step }) => {
     const grid = canvasElement.querySelector<CampaignStatsGrid>('campaign-stats-grid')!;
     const root = () => grid.shadowRoot!;
@@ -237,8 +256,187 @@ export const ContextMenuOpen: Story = {
   },
 };
 
+// ---- States reached by a play function: a load first, then what the user (or the host) does.
+
+const TIMEOUT = { timeout: 20_000 };
+
+function gridIn(canvasElement: HTMLElement): CampaignStatsGrid {
+  return canvasElement.querySelector<CampaignStatsGrid>('campaign-stats-grid')!;
+}
+
+/** The first element of the grid's shadow root that matches `selector`, once it is there. */
+function inGrid<T extends Element = HTMLElement>(grid: CampaignStatsGrid, selector: string, what: string, options = TIMEOUT): Promise<T> {
+  return waitFor(() => {
+    const found = grid.shadowRoot?.querySelector<T>(selector);
+    if (!found) throw new Error(`${what} (${selector}) is not shown yet.`);
+    return found;
+  }, options);
+}
+
+/** Resolves once the table's rows are rendered. */
+function rowsOf(grid: CampaignStatsGrid): Promise<HTMLElement> {
+  return inGrid(grid, '.tabulator-row', 'The rows');
+}
+
+/** The paged campaign of 1,000,000 contacts: an export reads it page by page (5,000 rows a call). */
+const PAGED = 'em-reseau-national-orientation';
+/**
+ * An export that stalls: 25,000 contacts read page by page (`server-side-threshold` 0), the
+ * load's page and the export's first two pages (10,000 rows) at once, every later page 60 s late.
+ */
+const STALLED_EXPORT: Partial<GridArgs> = {
+  'campaign-id': 'em-newsletter-novembre',
+  'server-side-threshold': 0,
+  latency: 100,
+  later: { operations: ['getContactStats'], after: 3, delay: 60_000 },
+};
+/** The load's first page answered (server-side mode reads one), every later page a 503. */
+const FAIL_AFTER_FIRST_PAGE: LaterChange = { operations: ['getContactStats'], after: 1, fail: true };
+/** Every call answered until the play function calls `changeNow()`, then 503s. */
+const FAIL_FROM_NOW: LaterChange = { operations: ['getContactStats'], after: Infinity, fail: true };
+
+/**
+ * An export running: `exportExcel({ download: false })` started on a campaign read page by
+ * page whose pages stall after the first 10,000 rows (of 25,000): the progress bar part-filled (40 % once both pages are written), the
+ * count written, the estimate, and the cancel button.
+ */
+export const ExportInProgress: Story = {
+  name: 'Export in progress',
+  args: STALLED_EXPORT,
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    void grid.exportExcel({ download: false }).catch(() => undefined);
+    const progress = await inGrid(grid, '[part~="export-progress"]', 'The export progress');
+    await waitFor(() => expect(progress.querySelector('progress')?.value ?? 0).toBeGreaterThanOrEqual(5_000), TIMEOUT);
+    await expect(progress.querySelector('[part~="cancel-export-button"]')).not.toBeNull();
+  },
+};
+
+/** An export finished (5,000 contacts, in memory): the status line names the file written. */
+export const ExportDone: Story = {
+  name: 'Export done',
+  args: { 'campaign-id': 'em-alternance-rentree', latency: 0 },
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    const result = await grid.exportExcel({ download: false });
+    await expect(result.rowCount).toBe(5_000);
+    const status = await inGrid(grid, '.status.done', 'The status line of a written export');
+    await expect(status.textContent).toContain(result.fileName);
+  },
+};
+
+/** The cancel button of a running export clicked: nothing is saved, the status line says it was cancelled. */
+export const ExportCancelled: Story = {
+  name: 'Export cancelled',
+  args: STALLED_EXPORT,
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    const running = grid.exportExcel({ download: false }).then(
+      () => 'written',
+      (error: unknown) => (error instanceof DOMException ? error.name : String(error)),
+    );
+    const cancel = await inGrid(grid, '[part~="cancel-export-button"]', 'The cancel button');
+    cancel.click();
+    await expect(await running).toBe('AbortError');
+    await inGrid(grid, '.status.warning', 'The status line of a cancelled export');
+    await expect(grid.shadowRoot!.querySelector('[part~="export-progress"]')).toBeNull();
+  },
+};
+
+/** A page of the export fails (server-side mode, every page after the load's first is a 503): the status line says so. */
+export const ExportFailed: Story = {
+  name: 'Export failed',
+  args: { 'campaign-id': PAGED, later: FAIL_AFTER_FIRST_PAGE },
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    await expect(grid.exportExcel({ download: false })).rejects.toBeDefined();
+    // The status line of a failed export (or its alert with a retry, where the grid has one).
+    await inGrid(grid, '.status.error, [part~="export-error"]', 'The failed-export message');
+  },
+};
+
+/**
+ * A refresh that fails: the first load is fine, the data source then answers 503 and
+ * `refresh()` is called: the previous figures stay, under a banner with a retry.
+ */
+export const RefreshFailed: Story = {
+  name: 'Refresh failed',
+  args: { 'campaign-id': 'em-alternance-rentree', later: FAIL_FROM_NOW },
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    (grid.dataSource as LaterDataSource).changeNow();
+    await expect(grid.refresh()).rejects.toBeDefined();
+    const banner = await inGrid(grid, '.banner.error:not([part~="export-error"])', 'The refresh-failed banner');
+    await expect(banner.querySelector('button')).not.toBeNull();
+    await expect(grid.shadowRoot!.querySelector('.tabulator-row')).not.toBeNull();
+  },
+};
+
+/** A search that matches no contact: the table's "no match" panel. */
+export const NoMatch: Story = {
+  name: 'No match',
+  args: { 'campaign-id': 'em-alternance-rentree', latency: 0 },
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    const search = await inGrid<HTMLInputElement>(grid, 'input.search', 'The search box');
+    search.value = 'zzzz-aucun-contact';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await inGrid(grid, '[part~="state-no-match"]', 'The no-match panel');
+  },
+};
+
+/** A draft: never sent, no statistics. */
+export const NotYetAvailableDraft: Story = {
+  name: 'Not yet available — draft',
+  args: { 'campaign-id': 'em-voeux' },
+  play: async ({ canvasElement }) => {
+    await inGrid(gridIn(canvasElement), '[part~="state-not-available"]', 'The not-available state');
+  },
+};
+
+/** A cancelled campaign: its send never happened, no statistics. */
+export const NotAvailableCancelled: Story = {
+  name: 'Not available — cancelled',
+  args: { 'campaign-id': 'em-studyrama' },
+  play: async ({ canvasElement }) => {
+    await inGrid(gridIn(canvasElement), '[part~="state-not-available"]', 'The not-available state');
+  },
+};
+
+/**
+ * Server-side mode, a page that fails: the first page is fine, the next one (paginator ▸
+ * next) is a 503: the banner with a retry, and the page shown stays the first one.
+ */
+export const ServerSidePageError: Story = {
+  name: 'Server-side mode — page error',
+  args: { 'campaign-id': PAGED, height: '560px', later: FAIL_AFTER_FIRST_PAGE },
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    const next = await inGrid(grid, '.tabulator-page[data-page="next"]', 'The next-page button');
+    next.click();
+    await inGrid(grid, '.banner.error:not([part~="export-error"])', 'The page-error banner');
+  },
+};
+
+/** Every call takes 3 s, `requestTimeout` is 1 s: the load times out, the error state says so and offers a retry. */
+export const Timeout: Story = {
+  args: { latency: 3_000, requestTimeout: 1_000 },
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await inGrid(grid, '[part~="state-error"]', 'The error state');
+    await inGrid(grid, '[part~="retry-button"]', 'The retry button');
+  },
+};
+
 /** The recently finished campaign on the real clock, refreshed every 10 s: watch opens and clicks arrive. */
 export const AutoRefresh: Story = {
   name: 'Auto-refresh (10 s)',
-  args: { campaign: 'em-alternance-rentree', refreshInterval: 10, fixedClock: false },
+  args: { 'campaign-id': 'em-alternance-rentree', 'refresh-interval': 10, fixedClock: false },
 };

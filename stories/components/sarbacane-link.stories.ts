@@ -173,6 +173,8 @@ export const UnsafeAddress: Story = {
 /** `getSarbacaneAccess` never answers (and never times out): the "checking" state stays. */
 export const Loading: Story = {
   args: { hangOperations: ['getSarbacaneAccess'], requestTimeout: 0 },
+  // The loading state is the state to check: the a11y check does not wait for a load (.storybook/preview.ts).
+  parameters: { waitForLoad: false },
 };
 
 /** `getSarbacaneAccess` fails (503): the error, with a retry button. */

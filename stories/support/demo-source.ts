@@ -1,5 +1,6 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
-import type { Campaign, CampaignDataSource, CampaignListQuery, Options, SarbacaneAccess } from '../../src/data/campaign-data-source.js';
+import type { Campaign, CampaignDataSource, CampaignListQuery, Options, SarbacaneAccess, StatsSummary } from '../../src/data/campaign-data-source.js';
+import { DataSourceError } from '../../src/data/data-source-error.js';
 import { DemoDataSource, type DemoOperation } from '../../src/data/demo-data-source.js';
 
 /**
@@ -141,6 +142,78 @@ export class StoryDataSource implements CampaignDataSource {
 export function dataSourceFor(args: DemoSourceArgs, change: { reportUrl?: string; noCampaigns?: boolean } = {}): CampaignDataSource {
   const demo = demoDataSourceFor(args);
   return change.reportUrl?.trim() || change.noCampaigns ? new StoryDataSource(demo, change) : demo;
+}
+
+/** What `LaterDataSource` changes, from a given call on. */
+export interface LaterChange {
+  /** The operations it changes (each counts its own calls). */
+  operations: DemoOperation[];
+  /** Calls of each operation answered as `inner` answers before the change applies (default 0; `Infinity`: until `changeNow()`). */
+  after?: number;
+  /** From then on, the call fails with a simulated server error (503), after `inner` answered. */
+  fail?: boolean;
+  /** From then on, the call answers this many milliseconds later than `inner` (abortable). */
+  delay?: number;
+}
+
+/**
+ * A data source that answers like `inner` for the first calls, then changes: for states that
+ * need a good load first, which the DemoDataSource's options (every call alike) cannot show —
+ * a refresh that fails (`after: Infinity, fail: true`, then `changeNow()`), a page of
+ * server-side mode that fails (`after: 1`: the load's first page only), an export that fails
+ * or is slow while it reads its pages. The inner call is
+ * made anyway, so that the demo's latency still applies; `getStatsSummary` is passed on when
+ * `inner` has it (the grid's link labels and Synthèse sheet).
+ */
+export class LaterDataSource implements CampaignDataSource {
+  private readonly calls = new Map<DemoOperation, number>();
+  private changed = false;
+  readonly getStatsSummary?: (campaignId: string, o?: Options) => Promise<StatsSummary>;
+
+  constructor(
+    private readonly inner: CampaignDataSource,
+    private readonly change: LaterChange,
+  ) {
+    const summary = inner.getStatsSummary?.bind(inner);
+    if (summary) this.getStatsSummary = (campaignId, o) => this.pass('getStatsSummary', () => summary(campaignId, o), o);
+  }
+
+  /** Applies the change to every later call, whatever the count (a play function's "now the server fails"). */
+  changeNow(): void {
+    this.changed = true;
+  }
+
+  private async pass<T>(operation: DemoOperation, call: () => Promise<T>, o?: Options): Promise<T> {
+    if (!this.change.operations.includes(operation)) return call();
+    const count = (this.calls.get(operation) ?? 0) + 1;
+    this.calls.set(operation, count);
+    if (!this.changed && count <= (this.change.after ?? 0)) return call();
+    const answer = await call();
+    if (this.change.delay) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, this.change.delay);
+        o?.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(o.signal!.reason)), { once: true });
+      });
+    }
+    if (this.change.fail) throw new DataSourceError('server', `Simulated failure of ${operation} (call ${count}).`, { status: 503 });
+    return answer;
+  }
+
+  listCampaigns(q: CampaignListQuery, o?: Options): ReturnType<CampaignDataSource['listCampaigns']> {
+    return this.pass('listCampaigns', () => this.inner.listCampaigns(q, o), o);
+  }
+
+  getCampaign(campaignId: string, o?: Options): ReturnType<CampaignDataSource['getCampaign']> {
+    return this.pass('getCampaign', () => this.inner.getCampaign(campaignId, o), o);
+  }
+
+  getContactStats(...params: Parameters<CampaignDataSource['getContactStats']>): ReturnType<CampaignDataSource['getContactStats']> {
+    return this.pass('getContactStats', () => this.inner.getContactStats(...params), params[2]);
+  }
+
+  getSarbacaneAccess(campaign: Campaign, o?: Options): Promise<SarbacaneAccess> {
+    return this.pass('getSarbacaneAccess', () => this.inner.getSarbacaneAccess(campaign, o), o);
+  }
 }
 
 /** A unique suffix for ids: a docs page renders several stories (and may render one twice) on one page. */
