@@ -89,12 +89,13 @@ describe('Excel export', () => {
 
     // The second sheet describes the campaign.
     const campaign = sheetRows(workbook.Sheets.Campagne).map((row) => row.map((cell) => cell?.v));
-    expect(campaign.map((row) => row[0])).to.deep.equal(['Campagne', 'Canal', "Fin de l'envoi", 'Données au', 'Contacts exportés']);
+    expect(campaign.map((row) => row[0])).to.deep.equal(['Campagne', 'Canal', "Fin de l'envoi", 'Données au', 'Contacts de la campagne', 'Contacts exportés', 'Recherche', 'Filtres']);
     expect(campaign[0]![1]).to.equal('Journée portes ouvertes');
     expect(campaign[1]![1]).to.equal('E-mail');
     expect(fromSerial(campaign[2]![1] as number).toISOString()).to.equal(EMAIL_CAMPAIGN.sendFinishedAt);
     expect(fromSerial(campaign[3]![1] as number).toISOString()).to.equal('2026-11-26T20:30:00.000Z');
-    expect(campaign[4]![1]).to.equal(3);
+    expect(campaign[4]![1], "the campaign's total").to.equal(4);
+    expect(campaign[5]![1], "the rows exported (filtered)").to.equal(3);
   });
 
   it('keeps formulas inert and empty values empty', async () => {
