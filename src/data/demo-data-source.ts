@@ -29,7 +29,7 @@ export interface DemoDataSourceOptions {
   hangOperations?: DemoOperation[];
   /** The clock the statistics evolve with (default: the real clock). */
   now?: () => Date;
-  /** The instant campaign dates are laid out from (default: `now()` at construction). */
+  /** The instant campaign dates are laid out from (default: `now()` at construction, to the minute). */
   referenceTime?: Date | string;
   /** Whether the user has a Sarbacane account (default true). */
   hasSarbacaneAccount?: boolean;
@@ -103,7 +103,9 @@ export class DemoDataSource implements CampaignDataSource {
   constructor(options: DemoDataSourceOptions = {}) {
     this.options = { ...options };
     const now = options.now ?? (() => new Date());
-    this.reference = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : now().getTime();
+    // At the minute, as the figures are read: two demo sources made in the same minute (a grid's
+    // and a summary's, or two modules' on one page) lay their campaigns out alike, so agree.
+    this.reference = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(now().getTime() / CLOCK_STEP) * CLOCK_STEP;
     this.failureRandom = prng(hashString('failures'));
   }
 

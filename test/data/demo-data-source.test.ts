@@ -108,6 +108,19 @@ describe('DemoDataSource', () => {
       expect(Date.parse(cb.sendFinishedAt!) - Date.parse(ca.sendFinishedAt!)).to.equal(24 * HOUR);
       expect((await allRows(a, 'em-forum-lyon')).map((r) => r.contactId)).to.deep.equal((await allRows(b, 'em-forum-lyon')).map((r) => r.contactId));
     });
+
+    it('two sources made in the same minute (a grid\'s and a summary\'s) agree on campaigns and figures', async () => {
+      const minute = Date.parse(REFERENCE) - (Date.parse(REFERENCE) % 60_000);
+      let clock = minute + 1_000;
+      const a = new DemoDataSource({ now: () => new Date(clock) });
+      clock = minute + 58_000;
+      const b = new DemoDataSource({ now: () => new Date(clock) });
+      clock = minute + 59_000;
+      expect(await b.getCampaign('em-jpo-decembre')).to.deep.equal(await a.getCampaign('em-jpo-decembre'));
+      expect((await b.getStatsSummary('em-alternance-rentree')).clickers).to.equal((await a.getStatsSummary('em-alternance-rentree')).clickers);
+      const page = { offset: 0, limit: 50 };
+      expect(await b.getContactStats('em-alternance-rentree', page)).to.deep.equal(await a.getContactStats('em-alternance-rentree', page));
+    });
   });
 
   describe('campaigns', () => {
