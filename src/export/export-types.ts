@@ -1,4 +1,5 @@
 import type { Campaign } from '../data/campaign-data-source.js';
+import type { Messages } from '../i18n/messages.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -45,25 +46,9 @@ export interface WorkbookTexts {
   sheetStats: string;
   sheetCampaign: string;
   channel: string;
-  campaignSheet: {
-    name: string;
-    channel: string;
-    sendFinishedAt: string;
-    asOf: string;
-    rowCount: string;
-    /** Label of the campaign's total of contacts (`WorkbookMeta.view.campaignTotal`). */
-    total: string;
-    /** Label of the exported view's search. */
-    search: string;
-    /** Label of the exported view's filters, one line each. */
-    filters: string;
-    /** Shown for no search and for no filter. */
-    none: string;
-    /** Shown for no search (« Aucune » in French, where a filter is « Aucun »). */
-    noSearch: string;
-    /** Between a filter's column and value: "Délivrabilité : Délivré" (a no-break space in French). */
-    filterSeparator: string;
-  };
+  /** The « Campagne » sheet's labels: those of the messages. */
+  campaignSheet: Messages['campaignSheet'];
+
 }
 
 /** The grid's view the rows were exported from, in the user's words, for the "Campagne" sheet. */

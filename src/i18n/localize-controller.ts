@@ -57,7 +57,7 @@ export class LocalizeController implements ReactiveController {
   private readonly host: LocalizedHost;
   private tag = 'fr';
   private cache: { tag: string; overrides: MessageOverrides | undefined; messages: Messages } | undefined;
-  private formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+  private formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 
   constructor(host: LocalizedHost) {
     this.host = host;
@@ -108,7 +108,7 @@ export class LocalizeController implements ReactiveController {
     return this.cache.messages;
   }
 
-  private formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: (locale: string) => T): T {
+  private formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: (locale: string) => T): T {
     let formatter = this.formatters.get(key) as T | undefined;
     if (!formatter) {
       formatter = make(this.locale);
@@ -133,6 +133,16 @@ export class LocalizeController implements ReactiveController {
   /** "46,2 %" (one decimal) for 0.462. */
   percent(value: number): string {
     return this.formatter('percent', (l) => new Intl.NumberFormat(l, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
+  }
+
+  /** "il y a 2 min", "il y a 30 s", "il y a 3 h", "il y a 2 j" for an instant (ms) in the past. */
+  timeAgo(time: number): string {
+    const format = this.formatter('relative', (l) => new Intl.RelativeTimeFormat(l, { numeric: 'always', style: 'short' }));
+    const seconds = Math.max(0, Math.round((Date.now() - time) / 1000));
+    if (seconds < 60) return format.format(-seconds, 'second');
+    if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
+    if (seconds < 86_400) return format.format(-Math.floor(seconds / 3600), 'hour');
+    return format.format(-Math.floor(seconds / 86_400), 'day');
   }
 
   /** "26/11/2026" */

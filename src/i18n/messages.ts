@@ -120,8 +120,9 @@ export interface Messages {
     total: string;
     search: string;
     filters: string;
-    /** Shown for no search and for no filter. */
+    /** Shown for no filter. */
     none: string;
+    /** Shown for no search (« Aucune » in French, where a filter is « Aucun »). */
     noSearch: string;
     /** Between a filter's column and its value. */
     filterSeparator: string;

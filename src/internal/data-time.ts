@@ -54,16 +54,6 @@ export class DataTimeController implements ReactiveController {
 
 }
 
-/** "il y a 2 min", "il y a 30 s", "il y a 3 h", "il y a 2 j" (short, in the element's language). */
-function relativeTime(localize: LocalizeController, time: number): string {
-  const seconds = Math.max(0, Math.round((Date.now() - time) / 1000));
-  const format = new Intl.RelativeTimeFormat(localize.locale, { numeric: 'always', style: 'short' });
-  if (seconds < 60) return format.format(-seconds, 'second');
-  if (seconds < 3600) return format.format(-Math.floor(seconds / 60), 'minute');
-  if (seconds < 86_400) return format.format(-Math.floor(seconds / 3600), 'hour');
-  return format.format(-Math.floor(seconds / 86_400), 'day');
-}
-
 /**
  * The time the figures are from and the refresh button, as every statistics element shows
  * them ("Données au 26/11/2026 à 21:30 · il y a 2 min", Actualiser). Styles in layout.styles.ts.
@@ -73,7 +63,7 @@ export function renderDataTime(localize: LocalizeController, asOf: string, refre
   const time = new Date(asOf);
   const at = parseIsoDate(asOf);
   return html`<span class="as-of" part="as-of">${m.asOf(localize.date(time), localize.time(time))}</span>
-    ${at === undefined ? nothing : html`<span class="as-of-relative" part="as-of-relative">${relativeTime(localize, at)}</span>`}
+    ${at === undefined ? nothing : html`<span class="as-of-relative" part="as-of-relative">${localize.timeAgo(at)}</span>`}
     ${updated ? html`<span class="updated" part="updated">${m.updated}</span>` : nothing}
     <button
       class="button ${refreshing ? 'refreshing' : ''}"

@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import { html, nothing } from 'lit';
 import type { CampaignStatsSummary } from '../../src/components/campaign-stats-summary/campaign-stats-summary.js';
 import '../../src/define/campaign-stats-summary.js';
-import { demoSourceArgTypes, LANG_ARG_TYPE, type DemoSourceArgs } from '../support/demo-source.js';
+import { demoSourceArgs, demoSourceArgTypes, LANG_ARG_TYPE, type DemoSourceArgs } from '../support/demo-source.js';
 import { summarySourceFor } from '../support/summary-source.js';
 
 /**
@@ -61,13 +61,7 @@ const meta = {
     'refresh-interval': 0,
     withoutSummary: false,
     links: 0,
-    latency: 300,
-    failureRate: 0,
-    failOperations: [],
-    hangOperations: [],
-    hasSarbacaneAccount: true,
-    requestTimeout: 30_000,
-    fixedClock: true,
+    ...demoSourceArgs,
   },
   argTypes: {
     'campaign-id': {

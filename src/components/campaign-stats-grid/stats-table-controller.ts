@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Filter, Options, Tabulator } from 'tabulator-tables';
+import type { ColumnDefinition, Filter, Options, Tabulator } from 'tabulator-tables';
 import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.js';
 import { matchesSearch } from '../../data/stats-query.js';
 import type { CleanStatsPage } from '../../data/validate.js';
@@ -115,15 +115,26 @@ export class StatsTableController implements ReactiveController {
   }
 
   private canvas: CanvasRenderingContext2D | null | undefined;
+  /** The table's font as the canvas reads it: looked up once per set of column definitions. */
+  private measuredFont: string | undefined;
 
   /** `text`'s width in the table's font, for columns sized from their content. */
   private measure(text: string): number {
     if (!this.element) return 0;
     this.canvas ??= document.createElement('canvas').getContext('2d');
     if (!this.canvas) return 0;
-    const style = getComputedStyle(this.element);
-    this.canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    if (!this.measuredFont) {
+      const style = getComputedStyle(this.element);
+      this.measuredFont = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    }
+    this.canvas.font = this.measuredFont;
     return this.canvas.measureText(text).width;
+  }
+
+  /** Tabulator's column definitions, measured in the table's font of now (a theme or the language may have changed it). */
+  private definitions(): ColumnDefinition[] {
+    this.measuredFont = undefined;
+    return columnDefinitions(this.columns, this.columnContext);
   }
 
   /** Whether a page is on its way from the data source (server-side mode): `shownCount` is the previous page's. */
@@ -149,7 +160,7 @@ export class StatsTableController implements ReactiveController {
     this.builtLang = this.localize.locale;
     const options: Options = {
       index: 'contactId',
-      columns: columnDefinitions(this.columns, this.columnContext),
+      columns: this.definitions(),
       height: config.height,
       layout: 'fitColumns',
       renderVertical: 'virtual',
@@ -268,7 +279,7 @@ export class StatsTableController implements ReactiveController {
     }
     const sorters = this.table.getSorters().map((s) => ({ column: s.field, dir: s.dir }));
     const filters = this.table.getHeaderFilters();
-    this.table.setColumns(columnDefinitions(this.columns, this.columnContext));
+    this.table.setColumns(this.definitions());
     for (const filter of filters) this.table.setHeaderFilterValue(filter.field, filter.value as string);
     if (sorters.length) this.table.setSort(sorters);
   }
