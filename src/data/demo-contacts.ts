@@ -68,6 +68,31 @@ function emailSlug(text: string): string {
 export const FIRST_SLUGS: readonly string[] = FIRST_NAMES.map((name) => emailSlug(name).replace(/-/g, ''));
 export const LAST_SLUGS: readonly string[] = LAST_NAMES.map(emailSlug);
 
+/** How many (first name, last name) pairs there are: each block of that many contacts uses each once. */
+export const NAME_PAIRS = FIRST_NAMES.length * LAST_NAMES.length;
+
+/**
+ * The name pair of contact `index`: a keyed permutation of the index within its block of
+ * `NAME_PAIRS` contacts (a Feistel network on 12 bits, walked until it lands in range), so that
+ * no two contacts of a block share a name and, with the block's homonym number, no two contacts
+ * of a campaign share an address.
+ */
+export function namePairOf(campaignHash: number, index: number): number {
+  const block = Math.floor(index / NAME_PAIRS);
+  const key = hashString(`${campaignHash}:${block}`);
+  let value = index % NAME_PAIRS;
+  do {
+    let left = value >>> 6;
+    let right = value & 63;
+    for (let round = 0; round < 4; round++) {
+      const mixed = Math.imul(right ^ (key >>> (round * 8)), 0x9e3779b1) >>> 26;
+      [left, right] = [right, left ^ mixed];
+    }
+    value = (left << 6) | right;
+  } while (value >= NAME_PAIRS);
+  return value;
+}
+
 const EMAIL_WEIGHTS: readonly (readonly [EmailDelivery, number])[] = [
   ['delivered', 0.93],
   ['soft_bounce', 0.03],
@@ -132,8 +157,13 @@ export function newDraw(): ContactDraw {
  */
 export function drawContact(channel: Channel, campaignHash: number, index: number, draw: ContactDraw): ContactDraw {
   const random = prng(campaignHash ^ Math.imul(index + 1, 0x9e3779b1));
-  draw.first = pickIndex(random, FIRST_NAMES.length);
-  draw.last = pickIndex(random, LAST_NAMES.length);
+  const pair = namePairOf(campaignHash, index);
+  draw.first = pair % FIRST_NAMES.length;
+  draw.last = Math.floor(pair / FIRST_NAMES.length);
+  // The names once came from these two draws: they stay drawn so that every contact keeps
+  // the delivery and events it had (the stories, screenshots and docs show them).
+  random();
+  random();
   draw.hasFirstName = random() > 0.05;
   draw.hasLastName = random() > 0.02;
   draw.deliveryDelay = expDelay(random, 90_000);
@@ -177,9 +207,12 @@ export function contactIdOf(channel: Channel, campaignHash: number, index: numbe
   return `${channel === 'email' ? 'ct' : 'sm'}-${(campaignHash % 9000) + 1000}-${index + 1}`;
 }
 
-/** Every seventh contact shares a name with others: a number tells their addresses apart. */
+/**
+ * The number that tells apart the addresses of homonyms: none in a contact's first block of
+ * `NAME_PAIRS`, then the block's number.
+ */
 export function homonymOf(index: number): number | undefined {
-  return index % 7 === 3 ? index % 100 : undefined;
+  return index < NAME_PAIRS ? undefined : Math.floor(index / NAME_PAIRS);
 }
 
 export function emailOf(first: number, last: number, domain: number, index: number): string {

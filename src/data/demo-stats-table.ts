@@ -467,14 +467,21 @@ export class DemoStatsTable {
   /** Whether a contact's address contains `needle` (already folded, as addresses are). */
   private emailContains(needle: string): RowTest {
     const { first, last, domain } = this;
-    // Six contacts in seven have no homonym number: their address depends on three small
-    // indexes, so each such address is tested once, not once per contact.
-    const known = new Int8Array(FIRST_SLUGS.length * LAST_SLUGS.length * EMAIL_DOMAINS.length).fill(-1);
+    const pairs = FIRST_SLUGS.length * LAST_SLUGS.length;
+    if (/[0-9]/.test(needle)) return (i) => emailOf(first[i]!, last[i]!, domain[i]!, i).includes(needle);
+    // Without a digit the needle cannot span a homonym number, so it lies in `<first>.<last>`,
+    // in `@<domain>`, or (no number) across both: each name and domain is tested once, not
+    // once per contact.
+    const inName = FIRST_SLUGS.flatMap((f) => LAST_SLUGS.map((l) => `${f}.${l}`.includes(needle)));
+    const inDomain = EMAIL_DOMAINS.map((d) => `@${d}`.includes(needle));
+    const plain = new Int8Array(pairs * EMAIL_DOMAINS.length).fill(-1);
     return (i) => {
-      if (homonymOf(i) !== undefined) return emailOf(first[i]!, last[i]!, domain[i]!, i).includes(needle);
-      const key = (first[i]! * LAST_SLUGS.length + last[i]!) * EMAIL_DOMAINS.length + domain[i]!;
-      if (known[key] === -1) known[key] = emailOf(first[i]!, last[i]!, domain[i]!, i).includes(needle) ? 1 : 0;
-      return known[key] === 1;
+      const pair = first[i]! * LAST_SLUGS.length + last[i]!;
+      if (inName[pair] || inDomain[domain[i]!]) return true;
+      if (homonymOf(i) !== undefined) return false;
+      const key = pair * EMAIL_DOMAINS.length + domain[i]!;
+      if (plain[key] === -1) plain[key] = emailOf(first[i]!, last[i]!, domain[i]!, i).includes(needle) ? 1 : 0;
+      return plain[key] === 1;
     };
   }
 
@@ -491,14 +498,17 @@ export class DemoStatsTable {
       const domainRanks = rank(EMAIL_DOMAINS).ranks;
       const plainFirst = compareValues('a@b', 'a0@b') < 0;
       const domains = EMAIL_DOMAINS.length;
-      const keys = new Uint32Array(this.shape.size);
+      const size = this.shape.size;
+      // Homonym keys 0 … numbers + 1: the numbers, and the place of an address without one.
+      const numbers = (homonymOf(Math.max(0, size - 1)) ?? 0) + 2;
+      const keys = new Uint32Array(size);
       for (let i = 0; i < keys.length; i++) {
         const homonym = homonymOf(i);
-        const homonymKey = homonym === undefined ? (plainFirst ? 0 : 100) : plainFirst ? homonym + 1 : homonym;
+        const homonymKey = homonym === undefined ? (plainFirst ? 0 : numbers - 1) : plainFirst ? homonym + 1 : homonym;
         const name = nameRanks.ranks[this.first[i]! * LAST_SLUGS.length + this.last[i]!]!;
-        keys[i] = (name * 101 + homonymKey) * domains + domainRanks[this.domain[i]!]!;
+        keys[i] = (name * numbers + homonymKey) * domains + domainRanks[this.domain[i]!]!;
       }
-      this.emailKeys = { keys, top: (nameRanks.top + 1) * 101 * domains, hasEmpty: false };
+      this.emailKeys = { keys, top: (nameRanks.top + 1) * numbers * domains, hasEmpty: false };
     }
     return { ...this.emailKeys };
   }

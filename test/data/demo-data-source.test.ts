@@ -12,7 +12,7 @@ import {
   type StatsSummary,
 } from '../../src/data/campaign-data-source.js';
 import { DataSourceError } from '../../src/data/data-source-error.js';
-import { drawContact, hashString, newDraw } from '../../src/data/demo-contacts.js';
+import { drawContact, emailOf, hashString, newDraw } from '../../src/data/demo-contacts.js';
 import { DemoDataSource, type DemoDataSourceOptions } from '../../src/data/demo-data-source.js';
 import { demoLinks, drawClickLinks } from '../../src/data/demo-links.js';
 import { applyStatsQuery, foldText } from '../../src/data/stats-query.js';
@@ -324,6 +324,24 @@ describe('DemoDataSource', () => {
       expect((await ds.getStatsSummary('em-relance-meef')).asOf).to.equal(new Date(AT - (AT % 60_000)).toISOString());
     });
 
+    it('have one address per contact: homonyms are told apart by a number', async function () {
+      this.timeout(30_000);
+      const ds = new DemoDataSource();
+      const campaign = await ds.getCampaign('em-reseau-ecoles-rentree');
+      const hash = hashString(campaign.id);
+      const draw = newDraw();
+      const addresses = new Set<string>();
+      for (let i = 0; i < campaign.recipientCount; i++) {
+        drawContact('email', hash, i, draw);
+        addresses.add(emailOf(draw.first, draw.last, draw.domain, i));
+      }
+      expect(addresses.size).to.equal(campaign.recipientCount);
+      const first = await ds.getContactStats(campaign.id, { offset: 0, limit: 2500 });
+      const names = new Set(first.rows.map((row) => `${(row as EmailContactStats).email.split('@')[0]}`));
+      expect(names.size, 'the first 2,500 contacts: 2,500 names, no number').to.equal(2500);
+      expect([...names].filter((name) => /[0-9]/.test(name))).to.deep.equal([]);
+    });
+
     it('are deterministic, and a sorted page holds the very rows of their plain pages', async () => {
       const q: StatsQuery = {
         offset: 123_456,
@@ -451,6 +469,8 @@ describe('DemoDataSource', () => {
           { search: ' ÉLO ' },
           { search: 'mar', sort: [{ field: text, dir: 'asc' }], filters: [{ field: 'unsubscribed', op: 'eq', value: false }] },
           { search: '0612' },
+          { search: 'n@edu' },
+          { search: 'martin1', sort: [{ field: text, dir: 'desc' }] },
           { filters: [{ field: 'clickedLinks', op: 'eq', value: 'lk-1' }] },
           { filters: [{ field: 'clickedLinks', op: 'eq', value: 'lk-2' }, { field: 'clickedLinks', op: 'eq', value: 'lk-1' }] },
           { filters: [{ field: 'clickedLinks', op: 'eq', value: '' }], sort: [{ field: 'lastName', dir: 'asc' }] },
