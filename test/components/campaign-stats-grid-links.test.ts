@@ -45,6 +45,8 @@ describe('<campaign-stats-grid> links of the message', () => {
     expect([...select.options].map((o) => o.text)).to.deep.equal([fr.filterAny, '=Prendre rendez-vous', '<b>Programme</b> de la formation']);
     expect(select.getAttribute('aria-label')).to.equal(fr.filterLabel(fr.columns.clickedLinks));
     select.focus();
+    // Enter starts editing the filter (the grid's keyboard model); its arrows then choose.
+    await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => linkCells(grid).length === 1, 'the link filter did not apply', { timeout: 3000 });

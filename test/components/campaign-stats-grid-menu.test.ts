@@ -92,11 +92,11 @@ describe('<campaign-stats-grid> context menu', () => {
     await waitUntil(() => !menu(grid), 'the menu did not close on a click outside');
   });
 
-  it('opens with Shift+F10 on the focused table, focus on its first item; arrows, Enter and Escape follow the menu pattern', async () => {
+  it('opens with Shift+F10 on the focused cell, focus on its first item; arrows, Enter and Escape follow the menu pattern', async () => {
     const grid = await loadedGrid();
-    const holder = shadow(grid).querySelector<HTMLElement>('.tabulator-tableholder')!;
-    holder.focus();
-    expect(focused(grid) === holder, 'focus').to.equal(true);
+    const cell = shadow(grid).querySelector<HTMLElement>('.tabulator-row .tabulator-cell')!;
+    cell.focus();
+    expect(focused(grid) === cell, 'focus').to.equal(true);
     await sendKeys({ press: 'Shift+F10' });
     await waitUntil(() => menu(grid), 'Shift+F10 did not open the menu');
     const exporter = menu(grid)!.querySelector<HTMLElement>('[role="menuitem"][data-level="0"]')!;
@@ -122,13 +122,13 @@ describe('<campaign-stats-grid> context menu', () => {
 
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !menu(grid), 'Escape did not close the menu');
-    expect(focused(grid) === holder, 'focus').to.equal(true);
+    expect(focused(grid) === cell, 'focus').to.equal(true);
   });
 
   it('Exporter ▸ CSV (.csv) from the keyboard writes the CSV of the rows shown, and says so', async () => {
     const grid = await loadedGrid();
     grid.addEventListener('campaign-stats-export', (e) => e.preventDefault(), { once: true });
-    shadow(grid).querySelector<HTMLElement>('.tabulator-tableholder')!.focus();
+    shadow(grid).querySelector<HTMLElement>('.tabulator-row .tabulator-cell')!.focus();
     await sendKeys({ press: 'Shift+F10' });
     await waitUntil(() => menu(grid));
     await sendKeys({ press: 'ArrowRight' });
@@ -138,7 +138,7 @@ describe('<campaign-stats-grid> context menu', () => {
     // The first export is cancelled by its listener: no file, the grid stays usable.
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => !menu(grid), 'Enter did not close the menu');
-    shadow(grid).querySelector<HTMLElement>('.tabulator-tableholder')!.focus();
+    shadow(grid).querySelector<HTMLElement>('.tabulator-row .tabulator-cell')!.focus();
     await sendKeys({ press: 'Shift+F10' });
     await waitUntil(() => menu(grid));
     await sendKeys({ press: 'ArrowRight' });
@@ -154,7 +154,7 @@ describe('<campaign-stats-grid> context menu', () => {
 
   it('opens with the ContextMenu key', async () => {
     const grid = await loadedGrid();
-    shadow(grid).querySelector<HTMLElement>('.tabulator-tableholder')!.focus();
+    shadow(grid).querySelector<HTMLElement>('.tabulator-row .tabulator-cell')!.focus();
     await sendKeys({ press: 'ContextMenu' });
     await waitUntil(() => menu(grid), 'the ContextMenu key did not open the menu');
     expect(focused(grid)?.getAttribute('role')).to.equal('menuitem');
@@ -162,7 +162,7 @@ describe('<campaign-stats-grid> context menu', () => {
 
   it('closes with Tab', async () => {
     const grid = await loadedGrid();
-    shadow(grid).querySelector<HTMLElement>('.tabulator-tableholder')!.focus();
+    shadow(grid).querySelector<HTMLElement>('.tabulator-row .tabulator-cell')!.focus();
     await sendKeys({ press: 'Shift+F10' });
     await waitUntil(() => menu(grid));
     await sendKeys({ press: 'Tab' });

@@ -86,6 +86,8 @@ describe('<campaign-stats-grid> exported view', () => {
     await waitForRows(grid);
     const delivery = shadow(grid).querySelector<HTMLSelectElement>('.tabulator-col[tabulator-field="delivery"] select')!;
     delivery.focus();
+    // Enter starts editing the filter (the grid's keyboard model); its arrows then choose.
+    await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     shadow(grid).querySelector<HTMLInputElement>('[part~="search"]')!.focus();

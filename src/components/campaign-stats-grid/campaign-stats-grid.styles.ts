@@ -116,9 +116,29 @@ export const gridStyles = css`
     border-right-color: color-mix(in srgb, var(--_border) 60%, transparent);
   }
 
-  .tabulator .tabulator-tableholder:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: -2px;
+  /*
+   * The roving focus of the keyboard (a header, a filter, a cell): an inset ring drawn above the
+   * neighbouring cells and rows, which would otherwise paint over an outline.
+   */
+  .tabulator .tabulator-col:focus-visible,
+  .tabulator-row .tabulator-cell:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+    position: relative;
+    z-index: 2;
+  }
+
+  .tabulator .tabulator-header-filter :is(input, select):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 1px;
+  }
+
+  /* The whole text of a focused cell cut by its column (cell-tooltip.ts). */
+  .cell-tooltip {
+    position: absolute;
+    max-width: min(40em, calc(100vw - 16px));
+    white-space: normal;
+    overflow-wrap: anywhere;
   }
 
   /* The paginator of server-side mode, and the message shown while a page loads. */

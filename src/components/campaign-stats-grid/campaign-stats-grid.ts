@@ -198,7 +198,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private appliedData: ContactStats[] | Paged['firstPage'] | null = null;
   private tableWork: Promise<void> = Promise.resolve();
 
-  private readonly table = new StatsTableController(this, this.localize);
+  private readonly table = new StatsTableController(this, this.localize, (text) => this.exports.announce(text));
   private readonly dataTime = new DataTimeController(this);
   private readonly exports = new ExportController(this, this.localize, {
     retry: (format) => {

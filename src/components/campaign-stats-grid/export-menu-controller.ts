@@ -2,6 +2,7 @@ import type { Middleware, Placement, ReferenceElement, VirtualElement } from '@f
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import type { ExportFormat } from '../../export/export-types.js';
 import type { Messages } from '../../i18n/messages.js';
+import { loadFloatingUi, place, VIEWPORT_PADDING, type FloatingUi } from './floating-ui.js';
 
 export interface ExportMenuOptions {
   messages: () => Messages;
@@ -12,34 +13,11 @@ export interface ExportMenuOptions {
   canExport: () => boolean;
 }
 
-/** The least distance kept between a menu and the viewport's edges. */
-const VIEWPORT_PADDING = 8;
-
 /** The Exporter submenu's items, in order. */
 const FORMATS: readonly [ExportFormat, 'exportExcel' | 'exportCsv'][] = [
   ['xlsx', 'exportExcel'],
   ['csv', 'exportCsv'],
 ];
-
-type FloatingUi = Pick<typeof import('@floating-ui/dom'), 'autoUpdate' | 'computePosition' | 'flip' | 'offset' | 'shift'>;
-
-let floatingUi: Promise<FloatingUi> | undefined;
-
-/**
- * Floating UI (about 6 KB gzip), fetched when a menu first opens rather than with the page: a
- * grid whose menus stay closed never loads it. A failed fetch is tried again at the next opening.
- */
-function loadFloatingUi(): Promise<FloatingUi> {
-  // Destructured, so that bundlers leave out the rest of the library.
-  floatingUi ??= import('@floating-ui/dom').then(
-    ({ autoUpdate, computePosition, flip, offset, shift }) => ({ autoUpdate, computePosition, flip, offset, shift }),
-    (error: unknown) => {
-      floatingUi = undefined;
-      throw error;
-    },
-  );
-  return floatingUi;
-}
 
 /**
  * Beside a point or an item (`*-start`), else on the other side, else ending there (a menu
@@ -53,17 +31,6 @@ const besideMiddleware = ({ offset, flip, shift }: FloatingUi, gap: number, alig
 
 /** Under a button, its right edges aligned, else above it; then pushed inside the viewport. */
 const underMiddleware = ({ offset, flip, shift }: FloatingUi): Middleware[] => [offset(2), flip({ padding: VIEWPORT_PADDING }), shift({ padding: VIEWPORT_PADDING })];
-
-/**
- * Places `floating` next to `reference` through the CSSOM, never a `style` attribute: a
- * Content-Security-Policy without `'unsafe-inline'` for styles refuses those. `absolute`: the
- * menus live in the shadow root's positioned table area and scroll with the page.
- */
-async function place(ui: FloatingUi, reference: ReferenceElement, floating: HTMLElement, placement: Placement, middleware: Middleware[]): Promise<void> {
-  const { x, y } = await ui.computePosition(reference, floating, { placement, middleware, strategy: 'absolute' });
-  floating.style.left = `${x}px`;
-  floating.style.top = `${y}px`;
-}
 
 /** A zero-size reference at a point of the viewport. */
 function pointAt(x: number, y: number, contextElement: HTMLElement | undefined): VirtualElement {

@@ -7,6 +7,7 @@ import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
 import type { FetchStatsPage } from '../../internal/contact-pages.js';
 import { columnDefinitions, filterText, statsFilters, type ColumnContext } from './column-definitions.js';
+import { GridKeyboardController, type GridRowsView } from './grid-keyboard-controller.js';
 import type { StatsColumn } from './stats-columns.js';
 
 let tabulatorModule: Promise<typeof import('./tabulator.js')> | undefined;
@@ -98,11 +99,27 @@ export class StatsTableController implements ReactiveController {
   shownCount: number | null = null;
 
   private readonly columnContext: ColumnContext;
+  private readonly keyboard: GridKeyboardController;
+  /** The table's rows in the whole view, for the keyboard's positions. */
+  private readonly rowsView: GridRowsView;
 
-  constructor(host: ReactiveControllerHost, localize: LocalizeController) {
+  /** `announce` says what the user did not see happen at the focus (a column's new width). */
+  constructor(host: ReactiveControllerHost, localize: LocalizeController, announce: (text: string) => void) {
     this.host = host;
     this.localize = localize;
     this.columnContext = { localize, referenceTime: () => this.referenceTime, measure: (text) => this.measure(text) };
+    this.keyboard = new GridKeyboardController({
+      announce,
+      widthText: (column, em) => localize.messages.columnWidth(column, localize.number(em)),
+    });
+    this.rowsView = {
+      offset: () => (this.paging && this.table ? ((this.table.getPage() || 1) - 1) * SERVER_PAGE_SIZE : 0),
+      total: () => (this.paging ? (this.shown?.page.total ?? 0) : (this.table?.getDataCount('active') ?? 0)),
+      pageSize: () => (this.paging ? SERVER_PAGE_SIZE : undefined),
+      showRow: async (index) => {
+        await this.table?.setPage(Math.floor(index / SERVER_PAGE_SIZE) + 1);
+      },
+    };
     host.addController(this);
   }
 
@@ -165,6 +182,7 @@ export class StatsTableController implements ReactiveController {
       layout: 'fitColumns',
       renderVertical: 'virtual',
       placeholder: '',
+      rowFormatter: this.keyboard.rowFormatter,
       headerFilterLiveFilterDelay: 250,
       popupContainer: config.popupContainer,
       columnDefaults: { headerSortTristate: true, resizable: true, headerWordWrap: true },
@@ -182,6 +200,7 @@ export class StatsTableController implements ReactiveController {
     await new Promise<void>((resolve) => table.on('tableBuilt', () => resolve()));
     if (this.table !== table) return;
     this.labelPaginator();
+    this.keyboard.attach(table, element, this.rowsView, config.popupContainer);
     if (state?.scroll) this.restoreScroll(state.scroll);
     if (this.paging) {
       this.shownCount = this.shown?.page.total ?? null;
@@ -197,6 +216,7 @@ export class StatsTableController implements ReactiveController {
         this.shownCount = rows.length;
         this.host.requestUpdate();
       });
+      table.on('renderComplete', () => this.keyboard.refresh());
       this.applySearch();
       this.shownCount = table.getDataCount('active');
     }
@@ -282,15 +302,18 @@ export class StatsTableController implements ReactiveController {
     this.table.setColumns(this.definitions());
     for (const filter of filters) this.table.setHeaderFilterValue(filter.field, filter.value as string);
     if (sorters.length) this.table.setSort(sorters);
+    // New header elements: marked again, and the focus they held given back.
+    this.keyboard.refresh();
+    this.keyboard.restoreFocus();
   }
 
   setHeight(height: string): void {
     this.table?.setHeight(height);
   }
 
-  /** Names the table (Tabulator gives its element the grid role) for screen readers. */
+  /** Names the table for screen readers. */
   setLabel(label: string): void {
-    this.element?.setAttribute('aria-label', label);
+    this.keyboard.setLabel(label);
   }
 
   setSearch(search: string): void {
@@ -397,6 +420,7 @@ export class StatsTableController implements ReactiveController {
 
   /** Ends the Tabulator instance and its page request; what it showed is kept for a rebuild. */
   private teardown(): void {
+    this.keyboard.detach();
     this.pageRequest?.abort();
     this.pageRequest = undefined;
     this.table?.destroy();

@@ -3,7 +3,8 @@
  * Loaded lazily, while the statistics are being fetched: the list and the link never need it.
  * `PageModule` and `AjaxModule` serve server-side mode: pages asked of the data source, through
  * a request function (never a URL fetch). `TooltipModule` (with the `PopupModule` it draws
- * with) shows the whole text of a cell cut by its column's width.
+ * with) shows the whole text of a cell cut by its column's width. No `KeybindingsModule`: the
+ * keyboard is `GridKeyboardController`'s (Tabulator's scrolls the body, it moves no focus).
  */
 import {
   Tabulator,
@@ -11,7 +12,6 @@ import {
   FilterModule,
   FormatModule,
   InteractionModule,
-  KeybindingsModule,
   PageModule,
   PopupModule,
   ResizeColumnsModule,
@@ -25,7 +25,6 @@ Tabulator.registerModule([
   FilterModule,
   FormatModule,
   InteractionModule,
-  KeybindingsModule,
   PageModule,
   PopupModule,
   ResizeColumnsModule,
