@@ -19,11 +19,12 @@ function isoDay(date: Date): string {
 }
 
 /**
- * `<campaign name>_<word>_<YYYY-MM-DD>.<extension>` (`statistiques` in French, `statistics` in
- * English; `xlsx` or `csv`), safe on every file system: a colon before a space, or a refused
- * character alone between spaces, becomes " - "; any other refused character `_`.
+ * `<campaign name>_<word>_<YYYY-MM-DD>.<extension>`, `word` in the user's language
+ * (`statistiques`, `statistics`: the messages' `fileNameWord`), `xlsx` or `csv`; safe on every
+ * file system: a colon before a space, or a refused character alone between spaces, becomes
+ * " - "; any other refused character `_`. A name left empty gives `<word>_<YYYY-MM-DD>`.
  */
-export function exportFileName(campaignName: string, date: Date, word = 'statistiques', extension: ExportFormat = 'xlsx'): string {
+export function exportFileName(campaignName: string, date: Date, word: string, extension: ExportFormat = 'xlsx'): string {
   // Separators become " - " rather than "_": the name reads as the campaign's title still.
   let base = campaignName
     .replace(COLON_BEFORE_SPACE, ' -')
@@ -33,6 +34,7 @@ export function exportFileName(campaignName: string, date: Date, word = 'statist
     .trim()
     .replace(/(?:[. ]| -)+$/, '');
   if (base.length > MAX_BASE_LENGTH) base = base.slice(0, MAX_BASE_LENGTH).trimEnd();
-  if (!base || RESERVED.test(base)) base = `_${base || 'campagne'}`;
+  if (!base) return `${word}_${isoDay(date)}.${extension}`;
+  if (RESERVED.test(base)) base = `_${base}`;
   return `${base}_${word}_${isoDay(date)}.${extension}`;
 }
