@@ -9,7 +9,8 @@ import XLSX from 'sheetjs-style';
 import type { WorkSheet } from 'sheetjs-style';
 import { toCell, type CellContext } from './cell-values.js';
 import type { ExportColumn, WorkbookMeta } from './export-types.js';
-import { dateFormat, labelStyle, MAX_WIDTH, textCell, valueStyle } from './styled-cells.js';
+import { excelDateTimeFormat } from '../i18n/date-format.js';
+import { labelStyle, MAX_WIDTH, textCell, valueStyle } from './styled-cells.js';
 
 type SheetCell = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ export function campaignSheet(meta: WorkbookMeta, rowCount: number, context: Cel
   const text = (value: string | undefined) => textCell(String(toCell(value, TEXT, context)?.v ?? ''), valueStyle());
   const date = (iso: string | undefined) => {
     const cell = toCell(iso, DATE, context);
-    return cell ? { t: 'n', v: cell.v, z: dateFormat(meta.locale), s: valueStyle() } : text('');
+    return cell ? { t: 'n', v: cell.v, z: excelDateTimeFormat(meta.locale), s: valueStyle() } : text('');
   };
   const count = (value: number) => ({ t: 'n', v: value, z: COUNT_FORMAT, s: valueStyle() });
 

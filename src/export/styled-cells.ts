@@ -25,19 +25,6 @@ export const HEADER_EXTRA_WIDTH = 4;
 /** Height of the statistics sheets' header row, in points (a data row is 15). */
 export const HEADER_ROW_POINTS = 30;
 
-/** The date format of the file's cells, in the exporting user's order of day and month. */
-export function dateFormat(locale: string): string {
-  return locale.startsWith('en') ? 'mm/dd/yyyy hh:mm' : 'dd/mm/yyyy hh:mm';
-}
-
-/** An instant as `dateFormat` shows it, in local time: for texts outside cells (the page header). */
-export function formatDate(date: Date, locale: string): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const [day, month] = [pad(date.getDate()), pad(date.getMonth() + 1)];
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  return locale.startsWith('en') ? `${month}/${day}/${date.getFullYear()} ${time}` : `${day}/${month}/${date.getFullYear()} ${time}`;
-}
-
 /** Bounds of a column's width, in characters. */
 export const MIN_WIDTH = 8;
 export const MAX_WIDTH = 50;

@@ -20,7 +20,8 @@ import { XLSX_MIME, type EngineHooks, type EngineResult, type ExportColumn, type
 import { RowWriter, SharedStrings, sheetRange, type DataStyles } from './sheet-xml.js';
 import { campaignSheet } from './campaign-sheet.js';
 import { pageHeader, paperSizeFor, printTitles, withPageSetup, type PageSetup } from './page-setup.js';
-import { dateFormat, formatDate, HEADER_EXTRA_WIDTH, HEADER_ROW_POINTS, headerStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
+import { dateTimeFormat, excelDateTimeFormat } from '../i18n/date-format.js';
+import { HEADER_EXTRA_WIDTH, HEADER_ROW_POINTS, headerStyle, MAX_WIDTH, MIN_WIDTH, textCell } from './styled-cells.js';
 import { summarySheet } from './summary-sheet.js';
 import { ZipWriter } from './zip-writer.js';
 
@@ -69,7 +70,7 @@ function templateStatsSheet(meta: WorkbookMeta, ref: string, widths: { wch: numb
   if (withSample) {
     sheet.A2 = { t: 's', v: 'text' };
     sheet.B2 = { t: 'n', v: 1 };
-    sheet.C2 = { t: 'n', v: 1, z: dateFormat(meta.locale) };
+    sheet.C2 = { t: 'n', v: 1, z: excelDateTimeFormat(meta.locale) };
     last = { r: 1, c: Math.max(last.c, 2) };
   }
   sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: last });
@@ -124,7 +125,7 @@ function splitSheet(xml: string, ref: string): SheetTemplate {
  * "Campagne" and "Synthèse" portrait; one page wide, the campaign and its data date on top.
  */
 function printing(meta: WorkbookMeta): { stats: PageSetup; portrait: PageSetup } {
-  const header = pageHeader(meta.campaign.name, `${meta.texts.campaignSheet.asOf} ${formatDate(new Date(meta.asOf), meta.locale)}`);
+  const header = pageHeader(meta.campaign.name, `${meta.texts.campaignSheet.asOf} ${dateTimeFormat(meta.locale, 'dateTime').format(new Date(meta.asOf))}`);
   const paperSize = paperSizeFor(meta.locale);
   return {
     stats: { orientation: 'landscape', gridLines: true, header, paperSize },

@@ -2,14 +2,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MessageOverrides, Messages } from './messages.js';
 import { fr } from './fr.js';
 import { en } from './en.js';
+import { dateTimeFormat, formattingLocale } from './date-format.js';
 
 export type Language = 'fr' | 'en';
 
 const CATALOGUES: Record<Language, Messages> = { fr, en };
-
-/** Four-digit years in every language ("26/11/2026", "11/26/2026"). */
-const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /** The language of `element`: its `lang`, else the nearest `[lang]` ancestor (across shadow roots), else `<html lang>`, else fr. */
 export function resolveLang(element: Element): string {
@@ -84,16 +81,20 @@ export class LocalizeController implements ReactiveController {
     }
   }
 
-  /** A BCP 47 tag for `Intl`: the page's own when it is French or English, else plain fr. */
+  /**
+   * A BCP 47 tag for `Intl`: the page's own when it is French or English (`en-US` dates are
+   * American, `en` ones international: date-format.ts), else plain fr. The messages are the
+   * language's whatever the region.
+   */
   get locale(): string {
     const lang = this.lang;
     try {
       const [canonical] = Intl.getCanonicalLocales(this.tag);
-      if (canonical && languageOf(canonical) === lang) return canonical;
+      if (canonical && languageOf(canonical) === lang) return formattingLocale(canonical);
     } catch {
       // An invalid tag in the page falls back to the plain language.
     }
-    return lang;
+    return formattingLocale(lang);
   }
 
   get lang(): Language {
@@ -145,18 +146,18 @@ export class LocalizeController implements ReactiveController {
     return format.format(-Math.floor(seconds / 86_400), 'day');
   }
 
-  /** "26/11/2026" */
+  /** "26/11/2026"; "11/26/2026" in en-US */
   date(value: Date): string {
-    return this.formatter('date', (l) => new Intl.DateTimeFormat(l, DAY)).format(value);
+    return this.formatter('date', (l) => dateTimeFormat(l, 'date')).format(value);
   }
 
-  /** "21:30" */
+  /** "21:30"; "9:30 PM" in en-US */
   time(value: Date): string {
-    return this.formatter('time', (l) => new Intl.DateTimeFormat(l, TIME)).format(value);
+    return this.formatter('time', (l) => dateTimeFormat(l, 'time')).format(value);
   }
 
-  /** "26/11/2026 21:30" */
+  /** "26/11/2026 21:30"; "26/11/2026, 21:30" in English, "11/26/2026, 9:30 PM" in en-US */
   dateTime(value: Date): string {
-    return this.formatter('dateTime', (l) => new Intl.DateTimeFormat(l, { ...DAY, ...TIME })).format(value);
+    return this.formatter('dateTime', (l) => dateTimeFormat(l, 'dateTime')).format(value);
   }
 }

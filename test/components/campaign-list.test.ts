@@ -56,15 +56,19 @@ const linkOf = (row: Element) => row.querySelector<SarbacaneLink>('sarbacane-lin
 const rangeOf = (el: CampaignList) => $(el, '[part~="range"]')?.textContent!.trim();
 const listCalls = (ds: TestDataSource) => ds.callsOf('listCampaigns').map((c) => c.args[0] as CampaignListQuery);
 
-/** A short local date and time: day/month in French ("26/11/2026 21:00"), month/day in English ("11/26/2026, 09:00 PM"). */
-function datePattern(lang: 'fr' | 'en', date: Date): RegExp {
+/**
+ * A short local date and time: day/month on a 24-hour clock in French and English ("26/11/2026
+ * 21:00", "26/11/2026, 21:00"), month/day on a 12-hour one in en-US ("11/26/2026, 9:00 PM").
+ */
+function datePattern(lang: 'fr' | 'en' | 'en-US', date: Date): RegExp {
+  const us = lang === 'en-US';
   const d = `0?${date.getDate()}`;
   const m = `0?${date.getMonth() + 1}`;
   const y = `(${date.getFullYear()}|${String(date.getFullYear()).slice(2)})`;
-  const hour = lang === 'fr' ? `0?${date.getHours()}` : `0?${date.getHours() % 12 || 12}`;
+  const hour = us ? `0?${date.getHours() % 12 || 12}` : `0?${date.getHours()}`;
   const minutes = String(date.getMinutes()).padStart(2, '0');
-  const day = lang === 'fr' ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
-  const time = lang === 'fr' ? `${hour}:${minutes}` : `${hour}:${minutes}\\s?${date.getHours() < 12 ? 'AM' : 'PM'}`;
+  const day = us ? `${m}/${d}/${y}` : `${d}/${m}/${y}`;
+  const time = us ? `${hour}:${minutes}\\s?${date.getHours() < 12 ? 'AM' : 'PM'}` : `${hour}:${minutes}`;
   return new RegExp(`^${day},?\\s+(à\\s+)?${time}$`);
 }
 

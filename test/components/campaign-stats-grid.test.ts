@@ -196,7 +196,8 @@ describe('<campaign-stats-grid>', () => {
       ]);
       expect(columnTexts(grid, 'opened')).to.deep.equal(['Yes', 'No', 'Yes', 'Yes']);
       expect(columnTexts(grid, 'delivery')[1]).to.equal('Hard bounce');
-      expect(text(grid, '[part="as-of"]')).to.match(/^Data as of 11\/26\/2026 at /);
+      // International English: day before month, a 24-hour clock (en-US is American: test/i18n/).
+      expect(text(grid, '[part="as-of"]')).to.match(/^Data as of 26\/11\/2026 at \d\d:\d\d$/);
       expect(text(grid, '[part="row-count"]')).to.equal('4 contacts');
     });
 

@@ -128,7 +128,8 @@ describe('Excel export', () => {
     expect(rows[2]![3]!.v).to.equal('Failed');
     expect(rows[3]![5]!.v).to.equal('Yes');
     expect(rows[1]![5]!.v).to.equal('No');
-    expect(rows[1]![6]!.z).to.equal('mm/dd/yyyy hh:mm');
+    // The order of day and month, and the clock, of the grid under lang="en".
+    expect(rows[1]![6]!.z).to.equal('dd/mm/yyyy hh:mm');
     const campaign = sheetRows(workbook.Sheets.Campaign);
     expect(campaign[1]!.map((cell) => cell?.v)).to.deep.equal(['Channel', 'SMS']);
   });

@@ -47,11 +47,12 @@ function meta(locale = 'fr', view = VIEW): WorkbookMeta {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** The data date as the page header shows it: local time, in the file's date format. */
+/** The data date as the page header shows it: local time, as the elements show it. */
 function shownDate(iso: string, locale: string): string {
   const d = new Date(iso);
   const [day, month, time] = [pad(d.getDate()), pad(d.getMonth() + 1), `${pad(d.getHours())}:${pad(d.getMinutes())}`];
-  return locale === 'fr' ? `${day}/${month}/${d.getFullYear()} ${time}` : `${month}/${day}/${d.getFullYear()} ${time}`;
+  // International English writes a comma before the time.
+  return locale === 'fr' ? `${day}/${month}/${d.getFullYear()} ${time}` : `${day}/${month}/${d.getFullYear()}, ${time}`;
 }
 
 function parse(xml: string): Document {
@@ -199,7 +200,7 @@ describe('Excel export: opening and printing', () => {
         [l.asOf, excelDateSerial(new Date(AS_OF))],
         ...lines,
       ]);
-      expect(rows[3]![1]!.z).to.equal(locale === 'fr' ? 'dd/mm/yyyy hh:mm' : 'mm/dd/yyyy hh:mm');
+      expect(rows[3]![1]!.z).to.equal('dd/mm/yyyy hh:mm');
       expect(rows[4]![1]!.z).to.equal('#,##0');
 
       const sheet = parse(xml('xl/worksheets/sheet2.xml'));
