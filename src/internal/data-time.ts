@@ -70,8 +70,11 @@ export function renderDataTime(localize: LocalizeController, asOf: string, refre
       part="button refresh-button"
       type="button"
       aria-busy=${refreshing ? 'true' : 'false'}
-      ?disabled=${refreshing}
-      @click=${onRefresh}
+      aria-disabled=${refreshing ? 'true' : 'false'}
+      @click=${() => {
+        // Focusable while it refreshes: the focus of the user who pressed it stays on it.
+        if (!refreshing) onRefresh();
+      }}
     >
       <span class="refresh-icon" aria-hidden="true">⟳</span>${refreshing ? m.refreshing : m.refresh}
     </button>`;

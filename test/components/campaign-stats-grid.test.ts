@@ -65,7 +65,7 @@ describe('<campaign-stats-grid>', () => {
       const empty = await waitForState(grid, 'empty');
       expect(empty.textContent).to.contain("Cette campagne n'a aucun contact.");
       expect(text(grid, '[part="row-count"]')).to.equal('0 contact');
-      expect(shadow(grid).querySelector<HTMLButtonElement>('[part~="export-button"]')!.disabled).to.equal(true);
+      expect(shadow(grid).querySelector('[part~="export-button"]')!.getAttribute('aria-disabled')).to.equal('true');
     });
 
     it('shows an error with a retry that works', async () => {
@@ -114,11 +114,20 @@ describe('<campaign-stats-grid>', () => {
       await waitForRows(grid);
     });
 
-    it('says what to do when there is no data source', async () => {
+    it('tells the user in plain words when there is no data source, the developer in the console', async () => {
       setDefaultDataSource(undefined);
-      const grid = await fixture<CampaignStatsGrid>(html`<campaign-stats-grid campaign-id="x"></campaign-stats-grid>`);
-      const error = await waitForState(grid, 'error');
-      expect(error.textContent).to.contain('setDefaultDataSource()');
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        const grid = await fixture<CampaignStatsGrid>(html`<campaign-stats-grid campaign-id="x"></campaign-stats-grid>`);
+        const error = await waitForState(grid, 'error');
+        expect(error.textContent).to.contain(fr.noDataSource);
+        expect(error.textContent).to.not.match(/dataSource|\(\)/);
+        expect(warnings.filter((w) => w.includes('setDefaultDataSource()'))).to.have.length(1);
+      } finally {
+        console.warn = warn;
+      }
     });
 
     it('uses the page-wide default data source and follows its changes', async () => {
@@ -149,7 +158,7 @@ describe('<campaign-stats-grid>', () => {
       expect(headerTitles(grid)).to.deep.equal([
         'Nom',
         'Prénom',
-        'Email',
+        'E-mail',
         'Délivrabilité',
         'Ouvert',
         'Ouvertures',
@@ -349,7 +358,7 @@ describe('<campaign-stats-grid>', () => {
       ds.release('getContactStats');
       await waitForRows(grid);
       await aTimeout(50);
-      expect(headerTitles(grid)).to.include('Email');
+      expect(headerTitles(grid)).to.include('E-mail');
       expect(columnTexts(grid, 'email')).to.have.length(4);
       expect(shadow(grid).querySelector('.tabulator-cell[tabulator-field="phone"]')).to.equal(null);
     });
@@ -454,7 +463,7 @@ describe('<campaign-stats-grid>', () => {
       expect([...activity.options].map((o) => o.text)).to.deep.equal([
         'Tous',
         'Dernière heure',
-        'Dernières 24 h',
+        'Dernières 24\u00a0h',
         '7 derniers jours',
         '30 derniers jours',
         'Aucune activité',
@@ -467,7 +476,7 @@ describe('<campaign-stats-grid>', () => {
       // The data is from 2026-11-26 20:30 UTC; activities on the 20th, 21st and 22nd.
       await choose('Aucune activité', ['=HYPERLINK("http://x","y")']);
       await choose('7 derniers jours', ["d'Almeida", 'Bréval', 'Martin']);
-      await choose('Dernières 24 h', []);
+      await choose('Dernières 24\u00a0h', []);
     });
   });
 

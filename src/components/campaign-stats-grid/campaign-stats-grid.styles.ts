@@ -70,6 +70,11 @@ export const gridStyles = css`
     border: none;
   }
 
+  /* Under a loading or error state, the empty status line takes no room. */
+  .state + .status:empty {
+    min-height: 0;
+  }
+
   /* Tabulator, themed with the tokens. */
   .tabulator {
     border: 1px solid var(--_border);

@@ -23,6 +23,7 @@ import type { CampaignStatsOperation } from './campaign-stats-grid.events.js';
 import type { CampaignStatsSummaryFilter } from '../campaign-stats-summary/campaign-stats-summary.events.js';
 import { summarySheet, type SummaryData } from '../../internal/summary-figures.js';
 import { fetchGridSummary, knownLinks } from './grid-summary.js';
+import { RowCountAnnouncer } from './row-count-announcer.js';
 import { SummaryFilterController } from './summary-filter-controller.js';
 import { ExportController, type ExportResult } from './export-controller.js';
 import { ExportMenuController } from './export-menu-controller.js';
@@ -198,8 +199,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private appliedData: ContactStats[] | Paged['firstPage'] | null = null;
   private tableWork: Promise<void> = Promise.resolve();
 
-  private readonly table = new StatsTableController(this, this.localize, (text) => this.exports.announce(text));
+  private readonly table = new StatsTableController(this, this.localize, (text) => this.exports.say(text));
   private readonly dataTime = new DataTimeController(this);
+  private readonly rowCount = new RowCountAnnouncer(this, (text) => this.exports.say(text));
   private readonly exports = new ExportController(this, this.localize, {
     retry: (format) => {
       void this.exportFile(format, {}).catch(() => undefined);
@@ -453,6 +455,11 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     this.table.relocalize();
+    const shown = this.view;
+    if ((shown?.kind === 'loaded' || shown?.kind === 'paged') && (shown.total === 0 || (this.table.built && !this.table.loading))) {
+      const count = shown.total === 0 ? 0 : this.table.shownCount;
+      this.rowCount.shows(shown.campaign.id, count, () => this.countText(shown, count ?? shown.total));
+    }
     if (changed.has('height') && this.table.built) this.table.setHeight(this.effectiveHeight);
     const view = this.view;
     const data = view?.kind === 'loaded' ? (view.rows.length > 0 ? view.rows : null) : view?.kind === 'paged' ? view.firstPage : null;
@@ -494,7 +501,8 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   }
 
   override render(): TemplateResult {
-    return html`<div class="base" part="base">${this.renderBody()}</div>`;
+    // The status line is there in every state: a live region must exist before it speaks.
+    return html`<div class="base" part="base">${this.renderBody()}${this.exports.renderStatus()}</div>`;
   }
 
   private renderBody(): TemplateResult {
@@ -511,13 +519,20 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     return renderLoadingState(m.loading);
   }
 
+  /** "5 000 contacts", or "12 sur 5 000 contacts" when filters or the search hide some. */
+  private countText(view: Loaded | Paged, shown: number): string {
+    const m = this.localize.messages;
+    const total = this.localize.number(view.total);
+    return shown === view.total ? m.rowCount(view.total, total) : m.filteredRowCount(this.localize.number(shown), total, view.total);
+  }
+
   private renderLoaded(view: Loaded | Paged): TemplateResult {
     const m = this.localize.messages;
     const refreshing = this.loadTask.status === TaskStatus.PENDING || this.pageRefreshing;
-    const total = this.localize.number(view.total);
     const shown = this.table.shownCount ?? view.total;
-    const count = shown === view.total ? m.rowCount(view.total, total) : m.filteredRowCount(this.localize.number(shown), total, view.total);
+    const count = this.countText(view, shown);
     const isEmpty = view.total === 0;
+    const exportBlocked = isEmpty || this.exports.running || !this.table.built;
     const refreshError =
       this.pageError !== undefined
         ? describeError(this.pageError, m)
@@ -536,7 +551,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           ?disabled=${isEmpty}
           @input=${this.onSearchInput}
         />
-        <span class="count" part="row-count" role="status">${count}</span>
+        <span class="count" part="row-count">${count}</span>
         <span class="spacer"></span>
         ${renderDataTime(this.localize, view.asOf, refreshing, () => this.retry(), this.dataTime.updated)}
         <button
@@ -545,8 +560,11 @@ export class CampaignStatsGrid extends CampaignStatsElement {
           type="button"
           aria-haspopup="menu"
           aria-expanded=${this.menu.openedFromButton ? 'true' : 'false'}
-          ?disabled=${isEmpty || this.exports.running || !this.table.built}
-          @click=${(e: Event) => this.menu.toggleUnder(e.currentTarget as HTMLElement)}
+          aria-disabled=${exportBlocked ? 'true' : 'false'}
+          @click=${(e: Event) => {
+            // Still focusable while unavailable (a running export, no rows): the focus a menu gives back stays on it.
+            if (!exportBlocked) this.menu.toggleUnder(e.currentTarget as HTMLElement);
+          }}
         >
           ${m.exportButton} <span aria-hidden="true">▾</span>
         </button>
@@ -562,7 +580,6 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         ${this.menu.render()}
       </div>
       ${this.exports.renderProgress()}
-      ${this.exports.renderStatus()}
     `;
   }
 }

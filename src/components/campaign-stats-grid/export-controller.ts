@@ -35,13 +35,15 @@ export interface ExportControllerOptions {
   focusFallback: () => HTMLElement | null;
 }
 
-type Status = { kind: 'progress' | 'done' | 'warning'; text: string } | { kind: 'error'; text: string; format: ExportFormat };
+/** `said`: announced only (a count, a column's width), the rest is shown too. */
+type Status = { kind: 'progress' | 'done' | 'warning' | 'said'; text: string } | { kind: 'error'; text: string; format: ExportFormat };
 
 /**
  * A grid's exports: the cancelable `campaign-stats-export` event, then the file written off
  * the main thread with its progress bar, time estimate and cancel button, saved, and
  * `campaign-stats-exported` (or `campaign-stats-error`); the polite status line that says what
- * happened, which the grid also uses for its other announcements.
+ * happened, which the grid also uses for its other announcements. The grid renders that line
+ * in every state, so that it is a live region before anything is said in it.
  */
 export class ExportController implements ReactiveController {
   private readonly host: ReactiveElement;
@@ -66,9 +68,16 @@ export class ExportController implements ReactiveController {
     return this.abort !== undefined;
   }
 
-  /** Says `text` in the status line (announced politely). */
+  /** Says `text` in the status line (announced politely), and shows it. */
   announce(text: string): void {
     this.set({ kind: 'done', text }, this.progress);
+  }
+
+  /** Says `text` in the status line for screen readers only: what the user sees already (a count). */
+  say(text: string): void {
+    // A running export's progress keeps its line; what it will say matters more.
+    if (this.status?.kind === 'progress' || this.status?.kind === 'error') return;
+    this.set({ kind: 'said', text }, this.progress);
   }
 
   /** Another campaign: a running export stops, nothing of it is said any more. */
@@ -93,7 +102,7 @@ export class ExportController implements ReactiveController {
     }
     const abort = new AbortController();
     this.abort = abort;
-    this.set({ kind: 'progress', text: m.exporting(this.localize.number(rows.totalRows)) }, { written: 0, total: rows.totalRows, startedAt: performance.now() });
+    this.set({ kind: 'progress', text: m.exporting(rows.totalRows, this.localize.number(rows.totalRows)) }, { written: 0, total: rows.totalRows, startedAt: performance.now() });
     try {
       // Let the progress message paint before the file is written.
       await this.host.updateComplete;
@@ -108,7 +117,7 @@ export class ExportController implements ReactiveController {
       if (request.download) saveFile(file.blob, fileName);
       this.set(
         file.truncatedCells
-          ? { kind: 'warning', text: `${m.exported(fileName)} ${m.exportCellTruncated(this.localize.number(file.truncatedCells))}` }
+          ? { kind: 'warning', text: `${m.exported(fileName)} ${m.exportCellTruncated(file.truncatedCells, this.localize.number(file.truncatedCells))}` }
           : { kind: 'done', text: m.exported(fileName) },
         null,
       );
@@ -147,7 +156,7 @@ export class ExportController implements ReactiveController {
       progress.written > 0 && elapsed > 0.5 ? Math.max(1, Math.round((elapsed / progress.written) * (progress.total - progress.written))) : undefined;
     return html`<div class="export-progress" part="export-progress">
       <progress part="progress-bar" max=${Math.max(1, progress.total)} .value=${progress.written} aria-label=${m.exportProgressLabel}></progress>
-      <span class="export-progress-text">${m.exportProgress(this.localize.number(progress.written), this.localize.number(progress.total), remaining)}</span>
+      <span class="export-progress-text">${m.exportProgress(this.localize.number(progress.written), this.localize.number(progress.total), progress.total, remaining)}</span>
       <button class="button" part="button cancel-export-button" type="button" @click=${() => this.cancel()}>${m.cancelExport}</button>
     </div>`;
   }
@@ -161,7 +170,8 @@ export class ExportController implements ReactiveController {
     const failed = status?.kind === 'error' ? status : undefined;
     // A warning (cells cut to Excel's limit, a cancelled export) looks like one, not like a success.
     const look = status?.kind === 'warning' ? 'banner warning' : (status?.kind ?? '');
-    return html`<p class="status ${failed ? '' : look}" part="status" role="status">${status && !failed ? status.text : ''}</p>
+    const text = !status || failed ? '' : status.kind === 'said' ? html`<span class="visually-hidden">${status.text}</span>` : status.text;
+    return html`<p class="status ${failed ? '' : look}" part="status" role="status">${text}</p>
       ${failed
         ? html`<div class="banner error" part="export-error" role="alert">
             <span>${failed.text}</span>

@@ -42,7 +42,8 @@ const FILTER_CONTROL = '.tabulator-header-filter input, .tabulator-header-filter
  * Enter or F2 on a filter starts editing it, Escape ends; Shift+←/→ narrows or widens the
  * focused column. Rows and cells carry `aria-rowindex`/`aria-colindex` of the whole view, the
  * grid `aria-rowcount`/`aria-colcount`. A focused cell cut by its column's width shows its
- * whole text in a tooltip.
+ * whole text in a tooltip. It also owns the rest of the table's ARIA: roles, names, and a
+ * loading message that is not an alert.
  */
 export class GridKeyboardController {
   private readonly options: GridKeyboardOptions;
@@ -81,10 +82,13 @@ export class GridKeyboardController {
     element.addEventListener('focusin', this.onGridFocus);
     // Rows come and go as the table scrolls, sorts, filters and pages: each is marked as it comes.
     const rows = element.querySelector('.tabulator-table');
-    if (rows) {
-      this.observer = new MutationObserver(() => this.rowsRendered());
-      this.observer.observe(rows, { childList: true });
-    }
+    this.observer = new MutationObserver(() => {
+      this.rowsRendered();
+      // Tabulator's loading message is an assertive alert at each page: the grid says it politely instead.
+      element.querySelector('.tabulator-alert-msg[role="alert"]')?.setAttribute('role', 'none');
+    });
+    if (rows) this.observer.observe(rows, { childList: true });
+    this.observer.observe(element, { childList: true });
     this.refresh();
   }
 

@@ -100,6 +100,7 @@ export class StatsTableController implements ReactiveController {
 
   private readonly columnContext: ColumnContext;
   private readonly keyboard: GridKeyboardController;
+  private readonly announce: (text: string) => void;
   /** The table's rows in the whole view, for the keyboard's positions. */
   private readonly rowsView: GridRowsView;
 
@@ -107,6 +108,7 @@ export class StatsTableController implements ReactiveController {
   constructor(host: ReactiveControllerHost, localize: LocalizeController, announce: (text: string) => void) {
     this.host = host;
     this.localize = localize;
+    this.announce = announce;
     this.columnContext = { localize, referenceTime: () => this.referenceTime, measure: (text) => this.measure(text) };
     this.keyboard = new GridKeyboardController({
       announce,
@@ -493,6 +495,7 @@ export class StatsTableController implements ReactiveController {
       // that a request made in the same turn (two filters changed at once) supersedes it.
       const known = this.shown?.key === key ? this.shown.page : undefined;
       if (known) this.pageRequest?.abort();
+      else this.announce(this.localize.messages.pagination.loading);
       page = await (known ? Promise.resolve(known) : this.fetch(paging, query));
     } catch (error) {
       if (!isAbortError(error)) {
