@@ -1,6 +1,7 @@
 import type { Messages } from './messages.js';
+import { plural } from './plural.js';
 
-const plural = (count: number, one: string, many: string) => (count === 1 ? one : many);
+const forms = (count: number, one: string, other: string) => plural('en', count, { one, other });
 
 export const en: Messages = {
   columns: {
@@ -40,7 +41,7 @@ export const en: Messages = {
   no: 'No',
 
   noCampaign: 'Choose a campaign to see its per-contact statistics.',
-  noDataSource: 'No data source is configured: the page must set dataSource or call setDefaultDataSource().',
+  noDataSource: 'Campaign data is not available on this page. If the problem persists, contact your administrator.',
   loading: 'Loading statistics…',
   notAvailable: 'Statistics will be available once the send is finished',
   neverAvailable: 'No statistics for this campaign',
@@ -67,10 +68,11 @@ export const en: Messages = {
   retry: 'Try again',
 
   gridLabel: (name) => `Per-contact statistics: ${name}`,
+  columnWidth: (column, em) => `Column ${column}: width ${em}\u00a0em`,
   searchLabel: 'Search contacts',
   searchPlaceholder: 'Name, email or phone',
-  rowCount: (count, n) => `${n} ${plural(count, 'contact', 'contacts')}`,
-  filteredRowCount: (shown, total, totalCount) => `${shown} of ${total} ${plural(totalCount, 'contact', 'contacts')}`,
+  rowCount: (count, n) => `${n} ${forms(count, 'contact', 'contacts')}`,
+  filteredRowCount: (shown, total, totalCount) => `${shown} of ${total} ${forms(totalCount, 'contact', 'contacts')}`,
   asOf: (date, time) => `Data as of ${date} at ${time}`,
   refresh: 'Refresh',
   refreshing: 'Refreshing…',
@@ -111,16 +113,21 @@ export const en: Messages = {
   exportExcel: 'Excel (.xlsx)',
   exportCsv: 'CSV (.csv)',
   exportButton: 'Export',
-  exporting: (rows) => `Exporting ${rows} rows…`,
+  exporting: (count, n) => `Exporting ${n} ${forms(count, 'row', 'rows')}…`,
   exported: (fileName) => `File ${fileName} saved.`,
   exportFailed: 'The export failed. Try again.',
   exportFailedBecause: (cause) => `The export failed: ${cause}`,
   retryExport: 'Export again',
   exportProgressLabel: 'Export progress',
-  exportProgress: (written, total, seconds) => `${written} / ${total} rows${seconds ? ` — about ${seconds} s left` : ''}`,
+  exportProgress: (written, total, totalCount, seconds) => `${written} / ${total} ${forms(totalCount, 'row', 'rows')}${seconds ? ` — about ${seconds}\u00a0s left` : ''}`,
   cancelExport: 'Cancel export',
   exportCancelled: 'Export cancelled: no file was saved.',
-  exportCellTruncated: (count) => `${count} cell(s) were longer than 32,767 characters, the Excel limit: their text was truncated.`,
+  exportCellTruncated: (count, n) =>
+    forms(
+      count,
+      `${n} cell was longer than 32,767 characters, the Excel limit: its text was truncated.`,
+      `${n} cells were longer than 32,767 characters, the Excel limit: their text was truncated.`,
+    ),
 
   sheetStats: 'Statistics',
   fileNameWord: 'statistics',
@@ -159,7 +166,7 @@ export const en: Messages = {
     noMatch: (search) => `No campaign matches “${search}”.`,
     errorTitle: 'The campaigns could not be loaded',
     skipped: (count, n) =>
-      count === 1 ? `${n} campaign received is unreadable: it is not shown.` : `${n} campaigns received are unreadable: they are not shown.`,
+      forms(count, `${n} campaign received is unreadable: it is not shown.`, `${n} campaigns received are unreadable: they are not shown.`),
     range: (from, to, total) => `${from}–${to} of ${total}`,
     pagination: 'Campaign list pages',
     previous: 'Previous',
@@ -212,15 +219,15 @@ export const en: Messages = {
     hideTable: 'Hide the data table',
     period: 'Period',
     chartAlt: (totals, peak) => `${totals}.${peak ? ` ${peak}` : ''}`,
-    peak: (period, value, series) => `Peak: ${value} ${series.toLowerCase()} (${period}).`,
+    peak: (period, value, series) => `Busiest period: ${period} (${series.toLowerCase()}: ${value}).`,
     seriesTotal: (series, value) => `${series}: ${value}`,
-    bar: (period, value, series) => `${period}: ${value} ${series.toLowerCase()}`,
+    bar: (period, value, series) => `${period} — ${series}: ${value}`,
     noActivity: 'No activity yet.',
     noActivityInPeriod: 'No activity in this period.',
-    computed: (count) => `Figures computed in the browser from the campaign's ${count} contacts.`,
-    computedLinks: 'This data source does not give clicks per link: only unique clickers are counted.',
-    computedActivity: "This data source gives each contact's last activity only: each contact counts once, at their last activity.",
-    unavailable: (threshold) => `The summary is not available from this data source for a campaign of more than ${threshold} contacts.`,
+    computed: (count, n) => forms(count, `Figures computed from the campaign's ${n} contact.`, `Figures computed from the campaign's ${n} contacts.`),
+    computedLinks: 'Clicks per link are not known for this campaign: only unique clickers are counted.',
+    computedActivity: "Only each contact's last activity is known: each contact counts once, at their last activity.",
+    unavailable: (threshold) => `The summary is not available for a campaign of more than ${threshold} contacts.`,
   },
   link: {
     label: 'Global statistics on Sarbacane',

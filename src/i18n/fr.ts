@@ -1,12 +1,18 @@
 import type { Messages } from './messages.js';
+import { plural } from './plural.js';
 
-const plural = (count: number, one: string, many: string) => (Math.abs(count) < 2 ? one : many);
+/**
+ * French typography: U+00A0 (no-break space) before « : » and inside « », U+202F (narrow
+ * no-break space) before « ; ! ? » and in thousands, U+00A0 between a number and its unit: the
+ * line never breaks before a sign or inside a figure. Written as escapes, to be seen.
+ */
+const forms = (count: number, one: string, other: string) => plural('fr', count, { one, other });
 
 export const fr: Messages = {
   columns: {
     lastName: 'Nom',
     firstName: 'Prénom',
-    email: 'Email',
+    email: 'E-mail',
     phone: 'Téléphone',
     delivery: 'Délivrabilité',
     opened: 'Ouvert',
@@ -40,15 +46,15 @@ export const fr: Messages = {
   no: 'Non',
 
   noCampaign: 'Choisissez une campagne pour consulter ses statistiques par contact.',
-  noDataSource: "Aucune source de données n'est configurée : la page doit fournir dataSource ou appeler setDefaultDataSource().",
+  noDataSource: "Les données des campagnes ne sont pas disponibles sur cette page. Si le problème persiste, contactez votre administrateur.",
   loading: 'Chargement des statistiques…',
   notAvailable: "Les statistiques seront disponibles à la fin de l'envoi",
   neverAvailable: 'Pas de statistiques pour cette campagne',
   notAvailableReason: {
-    draft: "La campagne est encore un brouillon : elle n'a pas été envoyée.",
+    draft: "La campagne est encore un brouillon\u00a0: elle n'a pas été envoyée.",
     scheduled: "L'envoi de la campagne est programmé et n'a pas commencé.",
     sending: "L'envoi de la campagne est en cours.",
-    cancelled: "L'envoi de la campagne a été annulé : il n'y aura pas de statistiques.",
+    cancelled: "L'envoi de la campagne a été annulé\u00a0: il n'y aura pas de statistiques.",
   },
   empty: "Cette campagne n'a aucun contact.",
   noMatch: 'Aucun contact ne correspond à la recherche ou aux filtres.',
@@ -66,23 +72,24 @@ export const fr: Messages = {
   },
   retry: 'Réessayer',
 
-  gridLabel: (name) => `Statistiques par contact : ${name}`,
+  gridLabel: (name) => `Statistiques par contact\u00a0: ${name}`,
+  columnWidth: (column, em) => `Colonne ${column}\u00a0: largeur ${em}\u00a0em`,
   searchLabel: 'Rechercher un contact',
   searchPlaceholder: 'Nom, e-mail ou téléphone',
-  rowCount: (count, n) => `${n} ${plural(count, 'contact', 'contacts')}`,
-  filteredRowCount: (shown, total, totalCount) => `${shown} sur ${total} ${plural(totalCount, 'contact', 'contacts')}`,
+  rowCount: (count, n) => `${n} ${forms(count, 'contact', 'contacts')}`,
+  filteredRowCount: (shown, total, totalCount) => `${shown} sur ${total} ${forms(totalCount, 'contact', 'contacts')}`,
   asOf: (date, time) => `Données au ${date} à ${time}`,
   refresh: 'Actualiser',
   refreshing: 'Actualisation…',
   updated: 'Mis à jour',
-  refreshFailed: "L'actualisation a échoué ; les données affichées sont les précédentes.",
+  refreshFailed: "L'actualisation a échoué\u202f; les données affichées sont les précédentes.",
   rawFiguresHelp:
-    "Chiffres bruts par contact. Les statistiques globales de Sarbacane sont ajustées (par exemple, un contact qui a cliqué est compté comme ouvreur) : les totaux ne correspondent pas exactement.",
-  smsNoOpenHelp: "Les opérateurs ne signalent pas la lecture d'un SMS : il n'y a donc pas d'ouvertures.",
+    "Chiffres bruts par contact. Les statistiques globales de Sarbacane sont ajustées (par exemple, un contact qui a cliqué est compté comme ouvreur)\u00a0: les totaux ne correspondent pas exactement.",
+  smsNoOpenHelp: "Les opérateurs ne signalent pas la lecture d'un SMS\u00a0: il n'y a donc pas d'ouvertures.",
   filterPlaceholder: 'Filtrer…',
   filterMin: 'Min.',
   filterLabel: (column) => `Filtrer la colonne ${column}`,
-  activityWithin: { 1: 'Dernière heure', 24: 'Dernières 24 h', 168: '7 derniers jours', 720: '30 derniers jours' },
+  activityWithin: { 1: 'Dernière heure', 24: 'Dernières 24\u00a0h', 168: '7 derniers jours', 720: '30 derniers jours' },
   noActivity: 'Aucune activité',
   filterAny: 'Tous',
   pagination: {
@@ -101,26 +108,32 @@ export const fr: Messages = {
     error: 'Impossible de charger cette page.',
   },
 
-  summaryFilter: (label) => `Filtre venu de la synthèse : ${label}`,
+  summaryFilter: (label) => `Filtre venu de la synthèse\u00a0: ${label}`,
   clearSummaryFilter: 'Effacer ce filtre',
-  summaryFilterMoved: (count, date, time) => `La synthèse en comptait ${count} (données au ${date} à ${time}) : les chiffres ont évolué entre-temps.`,
-  summaryFilterCleared: 'Filtre de la synthèse effacé : tous les contacts sont affichés.',
+  summaryFilterMoved: (count, date, time) => `La synthèse en comptait ${count} (données au ${date} à ${time})\u00a0: les chiffres ont évolué entre-temps.`,
+  summaryFilterCleared: 'Filtre de la synthèse effacé\u00a0: tous les contacts sont affichés.',
 
   menuLabel: 'Actions du tableau',
   exportMenu: 'Exporter',
   exportExcel: 'Excel (.xlsx)',
   exportCsv: 'CSV (.csv)',
   exportButton: 'Exporter',
-  exporting: (rows) => `Export de ${rows} lignes en cours…`,
+  exporting: (count, n) => `Export de ${n} ${forms(count, 'ligne', 'lignes')} en cours…`,
   exported: (fileName) => `Fichier ${fileName} enregistré.`,
   exportFailed: "L'export a échoué. Réessayez.",
-  exportFailedBecause: (cause) => `L'export a échoué : ${cause}`,
+  exportFailedBecause: (cause) => `L'export a échoué\u00a0: ${cause}`,
   retryExport: "Relancer l'export",
   exportProgressLabel: "Progression de l'export",
-  exportProgress: (written, total, seconds) => `${written} / ${total} lignes${seconds ? ` — environ ${seconds} s restantes` : ''}`,
+  exportProgress: (written, total, totalCount, seconds) =>
+    `${written} / ${total} ${forms(totalCount, 'ligne', 'lignes')}${seconds ? ` — encore environ ${seconds}\u00a0s` : ''}`,
   cancelExport: "Annuler l'export",
-  exportCancelled: 'Export annulé : aucun fichier enregistré.',
-  exportCellTruncated: (count) => `${count} cellule(s) dépassaient 32 767 caractères, la limite d'Excel : leur texte a été tronqué.`,
+  exportCancelled: 'Export annulé\u00a0: aucun fichier enregistré.',
+  exportCellTruncated: (count, n) =>
+    forms(
+      count,
+      `${n} cellule dépassait 32\u202f767 caractères, la limite d'Excel\u00a0: son texte a été tronqué.`,
+      `${n} cellules dépassaient 32\u202f767 caractères, la limite d'Excel\u00a0: leur texte a été tronqué.`,
+    ),
 
   sheetStats: 'Statistiques',
   fileNameWord: 'statistiques',
@@ -141,7 +154,7 @@ export const fr: Messages = {
     filters: 'Filtres',
     none: 'Aucun',
     noSearch: 'Aucune',
-    filterSeparator: ' : ',
+    filterSeparator: '\u00a0: ',
   },
 
   list: {
@@ -156,29 +169,29 @@ export const fr: Messages = {
     noSendFinishedDate: 'Envoi non terminé',
     loading: 'Chargement des campagnes…',
     empty: { email: "Aucune campagne e-mail pour l'instant.", sms: "Aucune campagne SMS pour l'instant." },
-    noMatch: (search) => `Aucune campagne ne correspond à « ${search} ».`,
+    noMatch: (search) => `Aucune campagne ne correspond à «\u00a0${search}\u00a0».`,
     errorTitle: 'Impossible de charger les campagnes',
     skipped: (count, n) =>
-      count < 2 ? `${n} campagne reçue est illisible : elle n'est pas affichée.` : `${n} campagnes reçues sont illisibles : elles ne sont pas affichées.`,
+      forms(count, `${n} campagne reçue est illisible\u00a0: elle n'est pas affichée.`, `${n} campagnes reçues sont illisibles\u00a0: elles ne sont pas affichées.`),
     range: (from, to, total) => `${from}–${to} sur ${total}`,
     pagination: 'Pages de la liste des campagnes',
     previous: 'Précédent',
     next: 'Suivant',
     openStats: 'Statistiques par contact',
     unavailable: {
-      draft: "Disponible à la fin de l'envoi : la campagne est un brouillon.",
-      scheduled: "Disponible à la fin de l'envoi : l'envoi est programmé.",
-      sending: "Disponible à la fin de l'envoi : l'envoi est en cours.",
-      cancelled: "Indisponible : l'envoi de la campagne a été annulé.",
+      draft: "Disponible à la fin de l'envoi\u00a0: la campagne est un brouillon.",
+      scheduled: "Disponible à la fin de l'envoi\u00a0: l'envoi est programmé.",
+      sending: "Disponible à la fin de l'envoi\u00a0: l'envoi est en cours.",
+      cancelled: "Indisponible\u00a0: l'envoi de la campagne a été annulé.",
     },
   },
 
 
   summary: {
-    label: (name) => `Synthèse de la campagne : ${name}`,
+    label: (name) => `Synthèse de la campagne\u00a0: ${name}`,
     noCampaign: 'Choisissez une campagne pour consulter sa synthèse.',
     loading: 'Chargement de la synthèse…',
-    empty: "Cette campagne n'a aucun contact : il n'y a pas de chiffres à montrer.",
+    empty: "Cette campagne n'a aucun contact\u00a0: il n'y a pas de chiffres à montrer.",
     figuresTitle: 'Chiffres clés',
     figures: {
       recipients: 'Destinataires',
@@ -199,10 +212,10 @@ export const fr: Messages = {
     },
     rateOf: { recipients: 'des destinataires', delivered: 'des délivrés', openers: 'des ouvreurs (cliqueurs ÷ ouvreurs)' },
     showContacts: 'Afficher ces contacts dans le tableau',
-    shownInGrid: (label, count) => `Tableau des contacts filtré : ${label} (${count}).`,
+    shownInGrid: (label, count) => `Tableau des contacts filtré\u00a0: ${label} (${count}).`,
     linksTitle: 'Clics par lien',
     linkColumns: { link: 'Lien', clicks: 'Clics', clickers: 'Cliqueurs uniques', rate: '% des délivrés' },
-    linkFilter: (text) => `Lien « ${text} »`,
+    linkFilter: (text) => `Lien «\u00a0${text}\u00a0»`,
     noLinks: "Aucun lien n'a été cliqué pour l'instant.",
     activityTitle: 'Activité dans le temps',
     activityHourly: "Les 48 premières heures après l'envoi, par heure",
@@ -212,31 +225,32 @@ export const fr: Messages = {
     hideTable: 'Masquer le tableau des données',
     period: 'Période',
     chartAlt: (totals, peak) => `${totals}.${peak ? ` ${peak}` : ''}`,
-    peak: (period, value, series) => `Pic : ${value} ${series.toLowerCase()} (${period}).`,
-    seriesTotal: (series, value) => `${series} : ${value}`,
-    bar: (period, value, series) => `${period} : ${value} ${series.toLowerCase()}`,
+    // The count after its series' label, not before it as a noun ("1 clics", "12 dernière activité des contacts").
+    peak: (period, value, series) => `Période la plus active\u00a0: ${period} (${series.toLowerCase()}\u00a0: ${value}).`,
+    seriesTotal: (series, value) => `${series}\u00a0: ${value}`,
+    bar: (period, value, series) => `${period} — ${series}\u00a0: ${value}`,
     noActivity: "Aucune activité pour l'instant.",
     noActivityInPeriod: 'Aucune activité sur cette période.',
-    computed: (count) => `Chiffres calculés dans le navigateur à partir des ${count} contacts de la campagne.`,
-    computedLinks: 'Le nombre de clics par lien n’est pas connu de cette source de données : seuls les cliqueurs uniques sont comptés.',
-    computedActivity: 'Cette source de données ne donne que la dernière activité de chaque contact : chaque contact compte une fois, à sa dernière activité.',
-    unavailable: (threshold) =>
-      `La synthèse n'est pas disponible depuis cette source de données pour une campagne de plus de ${threshold} contacts.`,
+    computed: (count, n) =>
+      forms(count, `Chiffres calculés à partir de ${n} contact de la campagne.`, `Chiffres calculés à partir des ${n} contacts de la campagne.`),
+    computedLinks: "Le nombre de clics par lien n'est pas connu pour cette campagne\u00a0: seuls les cliqueurs uniques sont comptés.",
+    computedActivity: 'Seule la dernière activité de chaque contact est connue\u00a0: chaque contact compte une fois, à sa dernière activité.',
+    unavailable: (threshold) => `La synthèse n'est pas disponible pour une campagne de plus de ${threshold} contacts.`,
   },
   link: {
     label: 'Statistiques globales sur Sarbacane',
     newTab: "(s'ouvre dans un nouvel onglet)",
     checking: "Vérification de l'accès à Sarbacane…",
     noCampaign: "Choisissez d'abord une campagne.",
-    noAccount: "Indisponible : vous n'avez pas de compte Sarbacane.",
-    noReport: "Indisponible : cette campagne n'est pas sur Sarbacane.",
-    unsafeUrl: "Indisponible : l'adresse du rapport Sarbacane n'est pas sûre.",
+    noAccount: "Indisponible\u00a0: vous n'avez pas de compte Sarbacane.",
+    noReport: "Indisponible\u00a0: cette campagne n'est pas sur Sarbacane.",
+    unsafeUrl: "Indisponible\u00a0: l'adresse du rapport Sarbacane n'est pas sûre.",
     error: "Impossible de vérifier l'accès à Sarbacane.",
     notFinished: {
-      draft: "Disponible à la fin de l'envoi : la campagne est un brouillon.",
-      scheduled: "Disponible à la fin de l'envoi : l'envoi est programmé.",
-      sending: "Disponible à la fin de l'envoi : l'envoi est en cours.",
-      cancelled: "Indisponible : l'envoi de la campagne a été annulé.",
+      draft: "Disponible à la fin de l'envoi\u00a0: la campagne est un brouillon.",
+      scheduled: "Disponible à la fin de l'envoi\u00a0: l'envoi est programmé.",
+      sending: "Disponible à la fin de l'envoi\u00a0: l'envoi est en cours.",
+      cancelled: "Indisponible\u00a0: l'envoi de la campagne a été annulé.",
     },
   },
 };

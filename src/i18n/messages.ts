@@ -25,6 +25,7 @@ export interface Messages {
   no: string;
 
   noCampaign: string;
+  /** The page gave the element no data source: said to the user in plain words (the console tells the developer). */
   noDataSource: string;
   loading: string;
   notAvailable: string;
@@ -38,6 +39,8 @@ export interface Messages {
   retry: string;
 
   gridLabel: (campaignName: string) => string;
+  /** Said when Shift+←/→ narrows or widens a column; `em` already formatted. */
+  columnWidth: (column: string, em: string) => string;
   searchLabel: string;
   searchPlaceholder: string;
   rowCount: (count: number, formatted: string) => string;
@@ -87,18 +90,18 @@ export interface Messages {
   exportExcel: string;
   exportCsv: string;
   exportButton: string;
-  exporting: (rows: string) => string;
+  exporting: (count: number, formatted: string) => string;
   exported: (fileName: string) => string;
   exportFailed: string;
   /** The cause of a failed export, in the user's words, and what to do. */
   exportFailedBecause: (cause: string) => string;
   retryExport: string;
   exportProgressLabel: string;
-  /** Rows written, rows in all (formatted), and seconds left when they can be estimated. */
-  exportProgress: (written: string, total: string, secondsLeft: number | undefined) => string;
+  /** Rows written, rows in all (formatted, then as a number), and seconds left when they can be estimated. */
+  exportProgress: (written: string, total: string, totalCount: number, secondsLeft: number | undefined) => string;
   cancelExport: string;
   exportCancelled: string;
-  exportCellTruncated: (count: string) => string;
+  exportCellTruncated: (count: number, formatted: string) => string;
 
   sheetStats: string;
   /** The word between the campaign's name and the date in an export's file name. */
@@ -217,7 +220,7 @@ export interface SummaryMessages {
   noActivity: string;
   noActivityInPeriod: string;
   /** Figures computed in the browser from the rows (the data source has no `getStatsSummary`). */
-  computed: (count: string) => string;
+  computed: (count: number, formatted: string) => string;
   computedLinks: string;
   computedActivity: string;
   /** Too many contacts to load whole, and no `getStatsSummary`. */

@@ -23,6 +23,18 @@ export class CampaignStatsElement extends LitElement {
 
   private readonly warned = new Set<string>();
 
+  constructor() {
+    super();
+    // The user reads a plain `noDataSource` message; what to fix is the host developer's to read.
+    this.addController({
+      hostUpdated: () => {
+        if (!this.source) {
+          this.warnOnce('no-data-source', "no data source: set the element's dataSource property, or call setDefaultDataSource() for the page.");
+        }
+      },
+    });
+  }
+
   /** A console warning about the host's use of this element, once per element and `key`. */
   protected warnOnce(key: string, message: string): void {
     if (this.warned.has(key)) return;

@@ -210,7 +210,7 @@ describe('<campaign-stats-summary>', () => {
       expect(shown['Cliqueurs']!.value).to.equal(String(LINK_ROWS.filter((r) => r.clickCount > 0).length));
       expect(shown['Désinscrits']!.value).to.equal(String(LINK_ROWS.filter((r) => r.unsubscribed).length));
       expect(shown['Signalements de spam']!.value).to.equal(String(LINK_ROWS.filter((r) => r.spamReported).length));
-      expect(text(shadow(el).querySelector('[part~="help"]'))).to.contain(fr.summary.computed('4'));
+      expect(text(shadow(el).querySelector('[part~="help"]'))).to.contain(fr.summary.computed(4, '4'));
       // Clickers per link from `clickedLinks`; clicks per link are not known, and not shown.
       const rows = [...shadow(el).querySelectorAll('[part~="links"] tbody tr')].map((tr) => [...tr.children].map(text));
       expect(rows).to.deep.equal([
@@ -229,11 +229,19 @@ describe('<campaign-stats-summary>', () => {
       expect(shown['STOP']!.value).to.equal('1');
     });
 
-    it('says that the figures are not available for a campaign too large to load whole', async () => {
+    it('says that the figures are not available for a campaign too large to load whole; the console says why', async () => {
       const ds = new TestDataSource([EMAIL_CAMPAIGN]);
       ds.getContactStats = async () => ({ rows: LINK_ROWS, total: 1_000_000, asOf: EMAIL_SUMMARY.asOf });
-      const el = await renderSummary(ds);
-      expect(text(shadow(el).querySelector('[part~="state-unavailable"]'))).to.equal(fr.summary.unavailable(new Intl.NumberFormat('fr').format(200_000)));
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+      try {
+        const el = await renderSummary(ds);
+        expect(text(shadow(el).querySelector('[part~="state-unavailable"]'))).to.equal(fr.summary.unavailable(new Intl.NumberFormat('fr').format(200_000)));
+        expect(warnings.filter((w) => w.includes('getStatsSummary()'))).to.have.length(1);
+      } finally {
+        console.warn = warn;
+      }
     });
   });
 

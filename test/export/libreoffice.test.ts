@@ -72,7 +72,7 @@ const SMS_DELIVERY: Record<string, string> = {
 const EMAIL_COLUMNS: [string, (row: EmailContactStats) => Field][] = [
   ['Nom', (r) => text(r.lastName)],
   ['Prénom', (r) => text(r.firstName)],
-  ['Email', (r) => text(r.email)],
+  ['E-mail', (r) => text(r.email)],
   ['Délivrabilité', (r) => text(EMAIL_DELIVERY[r.delivery])],
   ['Ouvert', (r) => yesNo(r.opened)],
   ['Ouvertures', (r) => num(r.openCount)],

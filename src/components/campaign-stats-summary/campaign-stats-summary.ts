@@ -175,6 +175,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
       return renderNotAvailable(view.campaign, m);
     }
     if (view?.kind === 'too-large') {
+      this.warnOnce('too-large', `the data source has no getStatsSummary(): a campaign of more than ${DEFAULT_SERVER_SIDE_THRESHOLD} contacts gets no summary.`);
       return renderState('unavailable', html`<span>${m.summary.unavailable(this.localize.number(DEFAULT_SERVER_SIDE_THRESHOLD))}</span>`);
     }
     if (view?.kind === 'loaded') return this.renderLoaded(view.campaign, view.summary);
@@ -198,7 +199,7 @@ export class CampaignStatsSummary extends CampaignStatsElement {
       </div>
       <p class="help" part="help">
         ${m.rawFiguresHelp}${campaign.channel === 'sms' ? html` ${m.smsNoOpenHelp}` : nothing}
-        ${summary.origin === 'rows' ? html`<br />${t.computed(this.localize.number(summary.recipients))}` : nothing}
+        ${summary.origin === 'rows' ? html`<br />${t.computed(summary.recipients, this.localize.number(summary.recipients))}` : nothing}
       </p>
       ${renderRefreshFailed(refreshError, m, () => this.retry())}
       ${summary.recipients === 0
