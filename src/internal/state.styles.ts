@@ -8,7 +8,7 @@ export const stateStyles = css`
     align-items: center;
     justify-content: center;
     gap: var(--_space);
-    min-height: 160px;
+    min-height: 11.5em;
     padding: calc(var(--_space) * 3);
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
@@ -53,8 +53,8 @@ export const stateStyles = css`
   }
 
   .spinner {
-    width: 26px;
-    height: 26px;
+    width: 1.85em;
+    height: 1.85em;
     border: 3px solid var(--_border);
     border-top-color: var(--_primary);
     border-radius: 50%;
@@ -62,8 +62,8 @@ export const stateStyles = css`
   }
 
   .spinner.small {
-    width: 14px;
-    height: 14px;
+    width: 1em;
+    height: 1em;
     border-width: 2px;
   }
 
