@@ -16,17 +16,18 @@ export const campaignListStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 6px var(--_space);
+    gap: 0.4em var(--_space);
+    max-width: 100%;
     font-weight: 600;
   }
 
   .search {
-    width: 280px;
+    width: 20em;
     max-width: 100%;
-    min-height: 32px;
+    min-height: 2.3em;
     box-sizing: border-box;
     padding: 0 var(--_space);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     font: inherit;
     font-weight: normal;
@@ -34,11 +35,18 @@ export const campaignListStyles = css`
     background: var(--_surface);
   }
 
+  .search::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
   .busy {
     display: inline-flex;
   }
 
+  /* Positioned, so that the visually hidden texts inside stay in its scroll box. */
   .table-wrap {
+    position: relative;
     overflow-x: auto;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -120,7 +128,7 @@ export const campaignListStyles = css`
 
   .badge {
     display: inline-block;
-    padding: 2px 8px;
+    padding: 0.15em 0.65em;
     border-radius: 999px;
     border: 1px solid currentColor;
     font-size: 0.85em;
@@ -153,7 +161,7 @@ export const campaignListStyles = css`
   .actions {
     display: flex;
     align-items: flex-start;
-    gap: 6px var(--_space);
+    gap: 0.4em var(--_space);
   }
 
   /* Side by side when the table is wide enough; the wrapper scrolls sideways when it is not. */
@@ -168,41 +176,20 @@ export const campaignListStyles = css`
     max-width: 24em;
   }
 
-  /* In a narrow container the actions stack and the columns give up some width. */
-  @container campaign-list (max-width: 1100px) {
-    .actions {
-      flex-wrap: wrap;
-    }
-
-    .table .name {
-      min-width: 8em;
-    }
-
-    .date {
-      white-space: normal;
-    }
-  }
-
-  .stats-button[aria-disabled='true'] {
-    background: var(--_surface-alt);
-    border-color: var(--_border);
-    color: var(--_muted);
-    opacity: 1;
-  }
-
-  /* The row says once why both actions are disabled; the link's own reason is only said. */
-  sarbacane-link.not-finished::part(reason) {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
+  /* On one line, as the other button: the table gives the cell its width from its content. */
+  .actions sarbacane-link::part(link) {
     white-space: nowrap;
   }
 
+  /* The row says once why both actions are disabled: the link's own reason stays its
+     description (a hidden element referenced by aria-describedby is still read), but is
+     neither shown nor read a second time in the row. */
+  sarbacane-link.not-finished::part(reason) {
+    display: none;
+  }
+
   .reason {
-    margin: 4px 0 0;
+    margin: 0.3em 0 0;
     font-size: 0.85em;
     line-height: 1.35;
     color: var(--_muted);
@@ -226,5 +213,125 @@ export const campaignListStyles = css`
     margin-right: auto;
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
+  }
+
+  /* In a narrower container the actions stack and the columns give up some width. */
+  @container campaign-list (max-width: 78em) {
+    .actions {
+      flex-wrap: wrap;
+    }
+
+    .table .name {
+      min-width: 8em;
+    }
+
+    .date {
+      white-space: normal;
+    }
+  }
+
+  /* Narrower still, too narrow for five columns: one card per campaign. */
+  @container campaign-list (max-width: 54em) {
+    .table-wrap {
+      overflow: visible;
+      border: none;
+    }
+
+    .table,
+    .table tbody {
+      display: block;
+    }
+
+    .table tbody {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_space);
+    }
+
+    /* The header row is only said: each value has its own visible label. */
+    .table thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .table tbody tr {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));
+      gap: calc(var(--_space) * 0.75) calc(var(--_space) * 2);
+      padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+
+    .table tbody tr > * {
+      display: block;
+      padding: 0;
+      border: none;
+    }
+
+    .table tbody .name,
+    .table tbody .status,
+    .table tbody .actions-cell {
+      grid-column: 1 / -1;
+    }
+
+    .table tbody .name,
+    .table tbody tr:hover > .name,
+    .table tbody tr.current > .name {
+      position: static;
+      min-width: 0;
+      background: none;
+    }
+
+    .table tbody .number {
+      text-align: left;
+    }
+
+    .table tbody [data-label]::before {
+      content: attr(data-label) / '';
+      display: block;
+      margin-bottom: 0.15em;
+      font-size: 0.85em;
+      font-weight: 600;
+      color: var(--_muted);
+    }
+
+    .actions {
+      flex-direction: column;
+      align-items: stretch;
+    }
+
+    .actions > .button,
+    .actions sarbacane-link::part(link) {
+      justify-content: center;
+      text-align: center;
+      white-space: normal;
+    }
+
+    .actions sarbacane-link {
+      min-width: 0;
+      max-width: none;
+    }
+
+    .actions sarbacane-link::part(base) {
+      display: flex;
+      align-items: stretch;
+    }
+  }
+
+  @media (forced-colors: active) {
+    .badge {
+      border-color: CanvasText;
+    }
+
+    /* Backgrounds are dropped: the name of the campaign last opened gets a frame. */
+    .table tbody tr.current > .name {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
+    }
   }
 `;

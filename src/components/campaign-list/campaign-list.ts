@@ -6,7 +6,6 @@ import {
   isSendFinished,
   type Campaign,
   type CampaignDataSource,
-  type CampaignStatus,
   type Channel,
 } from '../../data/campaign-data-source.js';
 import { callWithTimeout } from '../../internal/abort.js';
@@ -20,6 +19,7 @@ import { layoutStyles } from '../../internal/layout.styles.js';
 import { stateStyles } from '../../internal/state.styles.js';
 import type { CampaignStatsGrid } from '../campaign-stats-grid/campaign-stats-grid.js';
 import { readCampaignPage, type CampaignPage } from './campaign-page.js';
+import { renderCampaignTable } from './campaign-table.js';
 import { campaignListStyles } from './campaign-list.styles.js';
 
 export type * from './campaign-list.events.js';
@@ -46,6 +46,10 @@ interface ListView extends CampaignPage {
  *
  * The order is the data source's (newest first); the list never re-sorts a page.
  *
+ * In a container narrower than 54em (about 760 px at the default font size), each campaign is
+ * a card: its name, status, labelled date and recipients, then its two actions full width; the
+ * table's roles and headers stay for screen readers.
+ *
  * @tag campaign-list
  * @summary Lists one channel's campaigns and opens their per-contact or Sarbacane statistics.
  *
@@ -55,7 +59,7 @@ interface ListView extends CampaignPage {
  * @csspart toolbar - The bar holding the search box.
  * @csspart search - The search box.
  * @csspart table - The table of campaigns.
- * @csspart row - A campaign's row (`row row-current` for the one last opened).
+ * @csspart row - A campaign's row, or card in a narrow container (`row row-current` and `aria-current="true"` for the one last opened).
  * @csspart name - A campaign's name (the row header).
  * @csspart badge - A status badge; also `badge-draft`, `badge-scheduled`, `badge-sending`, `badge-finished`, `badge-cancelled`.
  * @csspart date - A send-finished date.
@@ -86,13 +90,14 @@ interface ListView extends CampaignPage {
  * @cssprop --campaign-stats-color-muted - Secondary text, "draft" badge.
  * @cssprop --campaign-stats-color-surface - Background.
  * @cssprop --campaign-stats-color-surface-alt - Secondary background.
- * @cssprop --campaign-stats-color-border - Borders.
+ * @cssprop --campaign-stats-color-border - Decorative borders (the table, its rows, the disabled controls).
+ * @cssprop --campaign-stats-color-control-border - Boundaries of the search box and the buttons (keep 3:1 or more against the surface).
  * @cssprop --campaign-stats-color-focus - Focus ring.
  * @cssprop --campaign-stats-color-success - "Send finished" badge.
  * @cssprop --campaign-stats-color-warning - "Sending" badge.
  * @cssprop --campaign-stats-color-danger - "Cancelled" badge, errors.
  * @cssprop --campaign-stats-font-family - Font.
- * @cssprop --campaign-stats-font-size - Base font size.
+ * @cssprop --campaign-stats-font-size - Base font size (default 0.875rem: it follows the reader's default font size).
  * @cssprop --campaign-stats-radius - Corner radius.
  * @cssprop --campaign-stats-spacing - Base spacing unit.
  */
@@ -225,7 +230,7 @@ export class CampaignList extends CampaignStatsElement {
   }
 
   /**
-   * In a narrow container the table scrolls sideways, and the browser does not scroll a control
+   * A table wider than its container scrolls sideways, and the browser does not scroll a control
    * that is only partly hidden: the one that takes the focus is brought fully into view.
    */
   private readonly revealFocused = (event: FocusEvent): void => {
@@ -281,7 +286,19 @@ export class CampaignList extends CampaignStatsElement {
     return html`
       ${status === TaskStatus.ERROR ? html`<div class="banner error" part="state state-error" role="alert">${this.renderError()}</div>` : nothing}
       ${view.campaigns.length > 0
-        ? this.renderTable(view, pending)
+        ? renderCampaignTable({
+            localize: this.localize,
+            channel: view.channel,
+            campaigns: view.campaigns,
+            pending,
+            currentId: this.currentId,
+            dataSource: this.dataSource,
+            strings: this.strings,
+            requestTimeout: this.requestTimeout,
+            sarbacaneAllowedHosts: this.sarbacaneAllowedHosts,
+            openStats: (campaign) => this.openStats(campaign),
+            onFocusIn: this.revealFocused,
+          })
         : view.skipped > 0
           ? nothing
           : view.search
@@ -292,76 +309,6 @@ export class CampaignList extends CampaignStatsElement {
         : nothing}
       ${this.renderPager(view)}
     `;
-  }
-
-  private renderTable(view: ListView, pending: boolean): TemplateResult {
-    const m = this.localize.messages;
-    return html`<div class="table-wrap ${pending ? 'pending' : ''}" @focusin=${this.revealFocused}>
-      <table class="table" part="table" aria-busy=${pending ? 'true' : 'false'}>
-        <caption class="visually-hidden">${m.list.caption[view.channel]}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${m.list.columnName}</th>
-            <th scope="col">${m.list.columnStatus}</th>
-            <th scope="col">${m.list.columnSendFinishedAt}</th>
-            <th scope="col" class="number">${m.list.columnRecipients}</th>
-            <th scope="col">${m.list.columnActions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${view.campaigns.map((campaign, index) => this.renderRow(campaign, index))}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderRow(campaign: Campaign, index: number): TemplateResult {
-    const m = this.localize.messages;
-    const finished = isSendFinished(campaign);
-    const status = campaign.status;
-    const reasonId = `reason-${index}`;
-    const current = campaign.id === this.currentId;
-    const finishedAt = finished && campaign.sendFinishedAt ? new Date(campaign.sendFinishedAt) : undefined;
-    // The campaign's name, said (not shown) after each action's label, so that a screen reader
-    // listing the buttons or links of the page tells them apart.
-    const forCampaign = html`<span class="visually-hidden">, ${campaign.name}</span>`;
-    return html`<tr class=${current ? 'current' : ''} part=${current ? 'row row-current' : 'row'}>
-      <th scope="row" class="name" part="name">${campaign.name}</th>
-      <td><span class="badge badge-${status}" part="badge badge-${status}">${m.status[status]}</span></td>
-      <td class="date" part="date">
-        ${finishedAt
-          ? html`<time datetime=${campaign.sendFinishedAt!}>${this.localize.dateTime(finishedAt)}</time>`
-          : html`<span aria-hidden="true">—</span><span class="visually-hidden">${m.list.noSendFinishedDate}</span>`}
-      </td>
-      <td class="number" part="recipients">${this.localize.number(campaign.recipientCount)}</td>
-      <td class="actions-cell">
-        <div class="actions" part="actions">
-          <!-- Disabled, the button keeps its place in the tab order (aria-disabled, not disabled),
-               so a keyboard or screen-reader user reaches it and hears why (aria-describedby). -->
-          <button
-            class="button primary stats-button"
-            part="button stats-button"
-            type="button"
-            aria-disabled=${finished ? nothing : 'true'}
-            aria-describedby=${finished ? nothing : reasonId}
-            @click=${() => this.openStats(campaign)}
-          >
-            ${m.list.openStats}${forCampaign}
-          </button>
-          <sarbacane-link
-            class=${finished ? '' : 'not-finished'}
-            part="sarbacane-link"
-            .campaign=${campaign}
-            .dataSource=${this.dataSource}
-            .strings=${this.strings}
-            .requestTimeout=${this.requestTimeout}
-            allowed-hosts=${this.sarbacaneAllowedHosts}
-            >${m.link.label}${forCampaign}</sarbacane-link
-          >
-        </div>
-        ${finished ? nothing : html`<p id=${reasonId} class="reason" part="reason">${m.list.unavailable[status as Exclude<CampaignStatus, 'finished'>]}</p>`}
-      </td>
-    </tr>`;
   }
 
   private renderPager(view: ListView): TemplateResult | typeof nothing {
