@@ -3,35 +3,34 @@ import { css } from 'lit';
 export const sarbacaneLinkStyles = css`
   :host {
     display: inline-block;
+    max-width: 100%;
     vertical-align: top;
     --_link-bg: var(--sarbacane-link-background, var(--_primary));
     --_link-color: var(--sarbacane-link-color, var(--_primary-contrast));
   }
 
+  /* Positioned, so that the visually hidden texts stay inside a scrolling ancestor. */
   .base {
+    position: relative;
     display: inline-flex;
     flex-direction: column;
     align-items: flex-start;
-    gap: 4px;
+    gap: 0.3em;
     max-width: 100%;
   }
 
+  /* The label wraps rather than overflowing a narrow container. */
   .link {
+    max-width: 100%;
     background: var(--_link-bg);
     border-color: var(--_link-bg);
     color: var(--_link-color);
     text-decoration: none;
+    white-space: normal;
   }
 
   .link:hover:not([aria-disabled='true']) {
     filter: brightness(1.12);
-  }
-
-  .link[aria-disabled='true'] {
-    background: var(--_surface-alt);
-    border-color: var(--_border);
-    color: var(--_muted);
-    opacity: 1;
   }
 
   .icon {
@@ -55,11 +54,11 @@ export const sarbacaneLinkStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 6px;
+    gap: 0.4em;
   }
 
   .retry {
-    min-height: 26px;
+    min-height: 2.2em;
     font-size: 0.85em;
   }
 `;

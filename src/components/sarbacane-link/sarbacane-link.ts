@@ -71,11 +71,12 @@ type View =
  * @cssprop --campaign-stats-color-muted - Secondary text (the reason a link is disabled).
  * @cssprop --campaign-stats-color-surface - Background.
  * @cssprop --campaign-stats-color-surface-alt - Background of the disabled link.
- * @cssprop --campaign-stats-color-border - Borders.
+ * @cssprop --campaign-stats-color-border - Border of the disabled link.
+ * @cssprop --campaign-stats-color-control-border - Boundary of the retry button (keep 3:1 or more against the surface).
  * @cssprop --campaign-stats-color-focus - Focus ring.
  * @cssprop --campaign-stats-color-danger - Error text.
  * @cssprop --campaign-stats-font-family - Font.
- * @cssprop --campaign-stats-font-size - Base font size.
+ * @cssprop --campaign-stats-font-size - Base font size (default 0.875rem: it follows the reader's default font size).
  * @cssprop --campaign-stats-radius - Corner radius.
  * @cssprop --campaign-stats-spacing - Base spacing unit.
  */
