@@ -208,10 +208,25 @@ export const ErrorWithRetry: Story = {
   args: { failOperations: ['listCampaigns'] },
 };
 
-/** In a 420 px wide container: the actions stack, the table scrolls sideways with the name kept in view. */
+/**
+ * In a 420 px wide container (below 54em): one card per campaign, its date and recipients
+ * labelled, its two actions full width; the table's roles and headers stay for screen readers.
+ */
 export const NarrowContainer: Story = {
-  name: 'Narrow container (420 px)',
+  name: 'Narrow container (420 px): cards',
   args: { width: '420px' },
+};
+
+/** A phone's width, 288 px: what a 320 px screen leaves once the page has its margins. */
+export const PhoneWidth: Story = {
+  name: 'Phone width (288 px): cards',
+  args: { width: '288px' },
+};
+
+/** 900 px: the table, the two actions of a row stacked (below 78em). */
+export const MediumContainer: Story = {
+  name: 'Medium container (900 px): stacked actions',
+  args: { width: '900px' },
 };
 
 /** A school brand written only with the `--campaign-stats-*` tokens (toolbar theme "École verte"). */

@@ -200,6 +200,24 @@ export const EnglishDisabled: Story = {
   args: { lang: 'en', 'campaign-id': 'sms-accueil-alternants' },
 };
 
+/** In a 200 px wide container: the label wraps rather than overflowing, enabled and disabled. */
+export const NarrowContainer: Story = {
+  name: 'Narrow container (200 px)',
+  render: (args) => {
+    const link = (campaign: string) => html`<sarbacane-link
+      campaign-id=${campaign}
+      lang=${args.lang || nothing}
+      .requestTimeout=${Number(args.requestTimeout) || 0}
+      .dataSource=${dataSourceFor(args, { reportUrl: args.reportUrl })}
+      @sarbacane-navigate=${cancelIf(args.cancelNavigation)}
+      >${args.label || nothing}</sarbacane-link
+    >`;
+    return html`<div style="width: 200px; display: grid; gap: 16px; outline: 1px dashed #b0b8c4; outline-offset: 4px;">
+      ${link(args['campaign-id'])} ${link('em-taxe-apprentissage')}
+    </div>`;
+  },
+};
+
 /**
  * A school brand written only with the `--campaign-stats-*` tokens (toolbar theme "École verte"),
  * enabled and disabled side by side.
