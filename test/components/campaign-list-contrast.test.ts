@@ -224,6 +224,7 @@ describe('<campaign-list> and <sarbacane-link> colours', () => {
 
   describe('forced colours (Windows high contrast)', () => {
     it('keeps enabled and disabled actions apart, badges framed and the focus visible, with system colours', async () => {
+      await setViewport({ width: 1280, height: 800 });
       await emulateMedia({ forcedColors: 'active' });
       expect(matchMedia('(forced-colors: active)').matches).to.be.true;
       const gray = systemColor('GrayText');
@@ -268,7 +269,10 @@ describe('<campaign-list> and <sarbacane-link> colours', () => {
       statsButtonOf(enabledRow).click();
       await el.updateComplete;
       const name = getComputedStyle(enabledRow.querySelector('[part~="name"]')!);
-      expect([name.outlineStyle, name.outlineColor]).to.deep.equal(['solid', highlight]);
+      expect([name.outlineStyle, name.outlineColor], 'the current name in the table').to.deep.equal(['solid', highlight]);
+      await setViewport({ width: 390, height: 800 });
+      const card = getComputedStyle(enabledRow);
+      expect([card.display, card.outlineStyle, card.outlineColor], 'the current card').to.deep.equal(['grid', 'solid', highlight]);
     });
   });
 });

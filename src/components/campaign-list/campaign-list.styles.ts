@@ -321,6 +321,16 @@ export const campaignListStyles = css`
       display: flex;
       align-items: stretch;
     }
+
+    /* The position on its own line, the two pager buttons sharing the next one. */
+    .range {
+      flex-basis: 100%;
+    }
+
+    .pager > .button {
+      flex: 1;
+      justify-content: center;
+    }
   }
 
   @media (forced-colors: active) {
@@ -328,10 +338,21 @@ export const campaignListStyles = css`
       border-color: CanvasText;
     }
 
-    /* Backgrounds are dropped: the name of the campaign last opened gets a frame. */
+    /* Backgrounds are dropped: the campaign last opened gets a frame, on its name in the table
+       (a row's own outline would pass under the sticky name), on the whole card in cards. */
     .table tbody tr.current > .name {
       outline: 2px solid Highlight;
       outline-offset: -2px;
+    }
+
+    @container campaign-list (max-width: 54em) {
+      .table tbody tr.current {
+        outline: 2px solid Highlight;
+      }
+
+      .table tbody tr.current > .name {
+        outline: none;
+      }
     }
   }
 `;
