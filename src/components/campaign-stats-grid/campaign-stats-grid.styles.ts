@@ -103,6 +103,11 @@ export const gridStyles = css`
     font-weight: 600;
   }
 
+  /* The sort arrow's room, as column widths count it (TITLE_EXTRA): the title never runs under it. */
+  .tabulator .tabulator-header .tabulator-col.tabulator-sortable .tabulator-col-title {
+    padding-right: 18px;
+  }
+
   .tabulator-row {
     background: var(--_surface);
   }

@@ -18,7 +18,7 @@ export class CellTooltip {
       return;
     }
     const tooltip = (this.element ??= document.createElement('div'));
-    tooltip.className = 'tabulator-tooltip cell-tooltip';
+    tooltip.className = 'tabulator-popup-container tabulator-tooltip cell-tooltip';
     tooltip.setAttribute('aria-hidden', 'true');
     tooltip.textContent = cell.textContent?.trim() ?? '';
     tooltip.hidden = true;

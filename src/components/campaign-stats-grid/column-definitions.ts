@@ -19,39 +19,43 @@ export interface ColumnContext {
   localize: LocalizeController;
   /** The time the figures are from (ms): activity periods count back from it. */
   referenceTime: () => number;
-  /** The width in px of a text in the table's font (0 when it cannot be measured). */
-  measure: (text: string) => number;
+  /** The width in px of a text in the table's font, bold for a title (0 when it cannot be measured). */
+  measure: (text: string, bold: boolean) => number;
 }
 
-/** Cell padding, the sort arrow and a margin, around a cell's or a title's text. */
-const CELL_EXTRA = 32;
+/** A cell's padding and a margin, around its text. */
+const CELL_EXTRA = 24;
+/** A header's padding, the room kept for the sort arrow (18 px, see the styles) and a margin, around a title's word. */
+const TITLE_EXTRA = 40;
 /** A delivery badge's dot and gap. */
 const BADGE_EXTRA = 18;
 
 /**
  * The width a column needs to show its widest formatted value and the longest word of its
- * title whole, in the user's language: "11/28/2026, 10:58 PM" is wider than "28/11/2026 22:58",
- * "Unsubscribed" than "Désinscrit". Free text (names, addresses) keeps its model's width.
+ * title whole (clear of the sort arrow), in the user's language: "11/28/2026, 10:58 PM" is
+ * wider than "28/11/2026 22:58", "Unsubscribed" than "Désinscrit". Free text (names,
+ * addresses) keeps its model's width.
  */
 function contentWidth(column: StatsColumn, title: string, ctx: ColumnContext): number {
   const m = ctx.localize.messages;
-  const samples: string[] = title.split(/\s+/);
+  const values: string[] = [];
   switch (column.kind) {
     case 'date':
-      samples.push(ctx.localize.dateTime(new Date(2026, 11, 28, 22, 58)));
+      values.push(ctx.localize.dateTime(new Date(2026, 11, 28, 22, 58)));
       break;
     case 'boolean':
-      samples.push(m.yes, m.no);
+      values.push(m.yes, m.no);
       break;
     case 'number':
-      samples.push(ctx.localize.number(88_888));
+      values.push(ctx.localize.number(88_888));
       break;
     case 'label':
-      for (const choice of column.choices ?? []) samples.push(m.delivery[choice as keyof typeof m.delivery] ?? choice);
+      for (const choice of column.choices ?? []) values.push(m.delivery[choice as keyof typeof m.delivery] ?? choice);
       break;
   }
-  const widest = Math.max(0, ...samples.map((text) => ctx.measure(text)));
-  return Math.ceil(widest + CELL_EXTRA + (column.kind === 'label' ? BADGE_EXTRA : 0));
+  const titleWidth = Math.max(0, ...title.split(/\s+/).map((word) => ctx.measure(word, true))) + TITLE_EXTRA;
+  const valueWidth = Math.max(0, ...values.map((text) => ctx.measure(text, false))) + CELL_EXTRA + (column.kind === 'label' ? BADGE_EXTRA : 0);
+  return Math.ceil(Math.max(titleWidth, valueWidth));
 }
 
 type Sorter = Extract<NonNullable<ColumnDefinition['sorter']>, (...args: never[]) => number>;

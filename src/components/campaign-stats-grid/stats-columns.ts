@@ -29,27 +29,27 @@ export interface KnownLink {
 }
 
 const identity: StatsColumn[] = [
-  { field: 'lastName', title: (m) => m.columns.lastName, kind: 'text', filter: 'text', minWidth: 110 },
-  { field: 'firstName', title: (m) => m.columns.firstName, kind: 'text', filter: 'text', minWidth: 100 },
+  { field: 'lastName', title: (m) => m.columns.lastName, kind: 'text', filter: 'text', minWidth: 90 },
+  { field: 'firstName', title: (m) => m.columns.firstName, kind: 'text', filter: 'text', minWidth: 90 },
 ];
 const lastActivity: StatsColumn = {
   field: 'lastActivityAt',
   title: (m) => m.columns.lastActivityAt,
   kind: 'date',
   filter: 'since',
-  minWidth: 150,
+  minWidth: 90,
 };
-const clicks: StatsColumn = { field: 'clickCount', title: (m) => m.columns.clickCount, kind: 'number', filter: 'min', minWidth: 80 };
+const clicks: StatsColumn = { field: 'clickCount', title: (m) => m.columns.clickCount, kind: 'number', filter: 'min', minWidth: 60 };
 
 const EMAIL_COLUMNS: readonly StatsColumn[] = [
   ...identity,
-  { field: 'email', title: (m) => m.columns.email, kind: 'text', filter: 'text', minWidth: 200 },
+  { field: 'email', title: (m) => m.columns.email, kind: 'text', filter: 'text', minWidth: 160 },
   { field: 'delivery', title: (m) => m.columns.delivery, kind: 'label', filter: 'choice', choices: EMAIL_DELIVERIES, minWidth: 140 },
-  { field: 'opened', title: (m) => m.columns.opened, kind: 'boolean', filter: 'boolean', minWidth: 85 },
-  { field: 'openCount', title: (m) => m.columns.openCount, kind: 'number', filter: 'min', minWidth: 120 },
+  { field: 'opened', title: (m) => m.columns.opened, kind: 'boolean', filter: 'boolean', minWidth: 60 },
+  { field: 'openCount', title: (m) => m.columns.openCount, kind: 'number', filter: 'min', minWidth: 60 },
   clicks,
-  { field: 'spamReported', title: (m) => m.columns.spamReported, kind: 'boolean', filter: 'boolean', minWidth: 120 },
-  { field: 'unsubscribed', title: (m) => m.columns.unsubscribed, kind: 'boolean', filter: 'boolean', minWidth: 115 },
+  { field: 'spamReported', title: (m) => m.columns.spamReported, kind: 'boolean', filter: 'boolean', minWidth: 60 },
+  { field: 'unsubscribed', title: (m) => m.columns.unsubscribed, kind: 'boolean', filter: 'boolean', minWidth: 60 },
   lastActivity,
 ];
 
@@ -58,7 +58,7 @@ const SMS_COLUMNS: readonly StatsColumn[] = [
   { field: 'phone', title: (m) => m.columns.phone, kind: 'id', filter: 'text', minWidth: 150 },
   { field: 'delivery', title: (m) => m.columns.delivery, kind: 'label', filter: 'choice', choices: SMS_DELIVERIES, minWidth: 150 },
   clicks,
-  { field: 'unsubscribed', title: (m) => m.columns.stop, kind: 'boolean', filter: 'boolean', minWidth: 95 },
+  { field: 'unsubscribed', title: (m) => m.columns.stop, kind: 'boolean', filter: 'boolean', minWidth: 60 },
   lastActivity,
 ];
 
@@ -71,7 +71,7 @@ function clickedLinksColumn(links: readonly KnownLink[]): StatsColumn {
     filter: 'link',
     choices: links.map((link) => link.linkId),
     labels: Object.fromEntries(links.map((link) => [link.linkId, link.text])),
-    minWidth: 160,
+    minWidth: 130,
   };
 }
 

@@ -109,7 +109,7 @@ export class StatsTableController implements ReactiveController {
     this.host = host;
     this.localize = localize;
     this.announce = announce;
-    this.columnContext = { localize, referenceTime: () => this.referenceTime, measure: (text) => this.measure(text) };
+    this.columnContext = { localize, referenceTime: () => this.referenceTime, measure: (text, bold) => this.measure(text, bold) };
     this.keyboard = new GridKeyboardController({
       announce,
       widthText: (column, em) => localize.messages.columnWidth(column, localize.number(em)),
@@ -134,19 +134,19 @@ export class StatsTableController implements ReactiveController {
   }
 
   private canvas: CanvasRenderingContext2D | null | undefined;
-  /** The table's font as the canvas reads it: looked up once per set of column definitions. */
+  /** The table's font as the canvas reads it, without its weight: looked up once per set of column definitions. */
   private measuredFont: string | undefined;
 
-  /** `text`'s width in the table's font, for columns sized from their content. */
-  private measure(text: string): number {
+  /** `text`'s width in the table's font (bold: a header's), for columns sized from their content. */
+  private measure(text: string, bold: boolean): number {
     if (!this.element) return 0;
     this.canvas ??= document.createElement('canvas').getContext('2d');
     if (!this.canvas) return 0;
     if (!this.measuredFont) {
       const style = getComputedStyle(this.element);
-      this.measuredFont = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      this.measuredFont = `${style.fontSize} ${style.fontFamily}`;
     }
-    this.canvas.font = this.measuredFont;
+    this.canvas.font = `${bold ? 600 : 400} ${this.measuredFont}`;
     return this.canvas.measureText(text).width;
   }
 
@@ -203,6 +203,11 @@ export class StatsTableController implements ReactiveController {
     if (this.table !== table) return;
     this.labelPaginator();
     this.keyboard.attach(table, element, this.rowsView, config.popupContainer);
+    table.on('renderComplete', () => {
+      this.realignHeaders();
+      this.keyboard.refresh();
+    });
+    this.realignHeaders();
     if (state?.scroll) this.restoreScroll(state.scroll);
     if (this.paging) {
       this.shownCount = this.shown?.page.total ?? null;
@@ -218,7 +223,7 @@ export class StatsTableController implements ReactiveController {
         this.shownCount = rows.length;
         this.host.requestUpdate();
       });
-      table.on('renderComplete', () => this.keyboard.refresh());
+
       this.applySearch();
       this.shownCount = table.getDataCount('active');
     }
@@ -304,6 +309,7 @@ export class StatsTableController implements ReactiveController {
     this.table.setColumns(this.definitions());
     for (const filter of filters) this.table.setHeaderFilterValue(filter.field, filter.value as string);
     if (sorters.length) this.table.setSort(sorters);
+    this.realignHeaders();
     // New header elements: marked again, and the focus they held given back.
     this.keyboard.refresh();
     this.keyboard.restoreFocus();
@@ -593,6 +599,16 @@ export class StatsTableController implements ReactiveController {
     } else if (!active.closest('.tabulator-paginator')) {
       this.refocusPage = false;
     }
+  }
+
+  /**
+   * Tabulator sets the header's height when it lays the columns out, not when `fitColumns`
+   * narrows them again as the body's scrollbar comes: a title that wraps to one more line
+   * would be cut, with its filter. Laid out again then.
+   */
+  private realignHeaders(): void {
+    const headers = this.element?.querySelectorAll<HTMLElement>('.tabulator-headers > .tabulator-col') ?? [];
+    if ([...headers].some((header) => header.scrollHeight > header.clientHeight + 1)) this.table?.redraw();
   }
 
   private scrollPosition(): { top: number; left: number } | undefined {
