@@ -1,7 +1,7 @@
 // Takes a screenshot of a page in headless Chromium: node scripts/screenshot.js URL OUT.png [width] [height]
 // Optional: SCREENSHOT_CLIP='x,y,width,height' (page coordinates, with FULL_PAGE=1 past the viewport).
 // Optional actions: SCREENSHOT_ACTIONS='[{"click":"css"},{"focus":"css"},{"rightclick":[x,y]},{"press":"Tab"},{"wait":500}]'
-// Optional: FORCED_COLORS=1 (Windows high contrast, emulated).
+// Optional: FORCED_COLORS=1 (Windows high contrast, emulated); SCREENSHOT_ELEMENT='css' (that element only).
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.js';
 
@@ -23,7 +23,8 @@ try {
     if (action.wait) await page.waitForTimeout(action.wait);
   }
   const clip = process.env.SCREENSHOT_CLIP?.split(',').map(Number);
-  await page.screenshot({ path: out, fullPage: process.env.FULL_PAGE === '1', ...(clip && { clip: { x: clip[0], y: clip[1], width: clip[2], height: clip[3] } }) });
+  if (process.env.SCREENSHOT_ELEMENT) await page.locator(process.env.SCREENSHOT_ELEMENT).first().screenshot({ path: out });
+  else await page.screenshot({ path: out, fullPage: process.env.FULL_PAGE === '1', ...(clip && { clip: { x: clip[0], y: clip[1], width: clip[2], height: clip[3] } }) });
 } finally {
   await browser.close();
 }

@@ -2,7 +2,9 @@ import { css } from 'lit';
 
 /** The layout the elements share: a column of a toolbar, then the content or a state panel; the data time and refresh button. */
 export const layoutStyles = css`
+  /* Positioned: the visually hidden texts (absolute) stay inside the element, not at the page's edge. */
   .base {
+    position: relative;
     display: flex;
     flex-direction: column;
     gap: var(--_space);

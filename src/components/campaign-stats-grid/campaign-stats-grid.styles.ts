@@ -13,11 +13,11 @@ export const gridStyles = css`
   }
 
   .search {
-    flex: 0 1 300px;
-    min-width: 180px;
-    min-height: 32px;
+    flex: 0 1 21em;
+    min-width: 13em;
+    min-height: 2.3em;
     padding: 0 var(--_space);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     font: inherit;
     color: inherit;
@@ -176,11 +176,11 @@ export const gridStyles = css`
   }
 
   .tabulator .tabulator-footer .tabulator-page {
-    min-width: 32px;
-    min-height: 30px;
+    min-width: 2.3em;
+    min-height: 2.15em;
     margin: 0 2px;
-    padding: 0 10px;
-    border: 1px solid var(--_border);
+    padding: 0 0.7em;
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_text);
@@ -202,8 +202,12 @@ export const gridStyles = css`
     font-weight: 600;
   }
 
+  /* Greyed by colour, not opacity: its text stays readable (WCAG 1.4.3). */
   .tabulator .tabulator-footer .tabulator-page:disabled {
-    opacity: 0.5;
+    border-color: var(--_border);
+    background: var(--_surface-alt);
+    color: var(--_muted);
+    opacity: 1;
     cursor: not-allowed;
   }
 
@@ -235,9 +239,9 @@ export const gridStyles = css`
   .header-filter {
     box-sizing: border-box;
     width: 100%;
-    min-height: 26px;
-    padding: 2px 6px;
-    border: 1px solid var(--_border);
+    min-height: 1.9em;
+    padding: 0.15em 0.45em;
+    border: 1px solid var(--_control-border);
     border-radius: calc(var(--_radius) - 2px);
     background: var(--_surface);
     font: inherit;
@@ -288,6 +292,29 @@ export const gridStyles = css`
   .delivery-failed::before,
   .delivery-rejected::before {
     background: var(--_danger);
+  }
+
+  /* A shape per kind as well as a colour (WCAG 1.4.1, and forced colours): delivered ●, to be
+     retried ▲, lost ■, pending ○. */
+  .delivery-soft_bounce::before,
+  .delivery-undelivered::before {
+    border-radius: 0;
+    clip-path: polygon(50% 0, 100% 100%, 0 100%);
+    width: 9px;
+    height: 9px;
+  }
+
+  .delivery-hard_bounce::before,
+  .delivery-blocked::before,
+  .delivery-failed::before,
+  .delivery-rejected::before {
+    border-radius: 1px;
+  }
+
+  .delivery-pending::before {
+    box-sizing: border-box;
+    border: 2px solid var(--_muted);
+    background: transparent;
   }
 
   /* The export menus, placed by Floating UI (left and top set through the CSSOM). Their size
@@ -357,5 +384,57 @@ export const gridStyles = css`
   .export-progress-text {
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
+  }
+
+  /* Windows high contrast: the markers, the sort arrows and the menu's focused item in system colours. */
+  @media (forced-colors: active) {
+    .delivery::before {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+
+    .delivery-pending::before {
+      border-color: CanvasText;
+      background: transparent;
+    }
+
+    .tabulator .tabulator-header .tabulator-col .tabulator-col-sorter .tabulator-arrow {
+      forced-color-adjust: none;
+      border-left-color: transparent;
+      border-right-color: transparent;
+    }
+
+    .tabulator .tabulator-header .tabulator-col.tabulator-sortable[aria-sort='none'] .tabulator-col-content .tabulator-col-sorter .tabulator-arrow {
+      border-bottom-color: GrayText;
+    }
+
+    .tabulator .tabulator-header .tabulator-col.tabulator-sortable[aria-sort='ascending'] .tabulator-col-content .tabulator-col-sorter .tabulator-arrow {
+      border-bottom-color: CanvasText;
+    }
+
+    .tabulator .tabulator-header .tabulator-col.tabulator-sortable[aria-sort='descending'] .tabulator-col-content .tabulator-col-sorter .tabulator-arrow {
+      border-top-color: CanvasText;
+    }
+
+    .tabulator .tabulator-col:focus-visible,
+    .tabulator-row .tabulator-cell:focus-visible {
+      outline-color: Highlight;
+    }
+
+    .menu-item:hover,
+    .menu-item:focus {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+
+    .menu-item[aria-expanded='true']:not(:focus) {
+      outline: 1px solid CanvasText;
+    }
+
+    .menu-item[aria-disabled='true'] {
+      opacity: 1;
+      color: GrayText;
+    }
   }
 `;
