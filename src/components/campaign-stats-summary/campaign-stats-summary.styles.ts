@@ -200,9 +200,10 @@ export const summaryStyles = css`
     background: var(--_primary);
   }
 
+  /* Room for its two dates even under a short chart, never wider than the summary (320 px). */
   .chart-axis {
     display: block;
-    min-width: 26em;
+    min-width: min(26em, 100%);
     max-width: 100%;
     overflow: visible;
     font-size: 0.8em;
