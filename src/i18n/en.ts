@@ -207,6 +207,7 @@ export const en: Messages = {
     rateOf: { recipients: 'of recipients', delivered: 'of delivered', openers: 'of openers (clickers ÷ openers)' },
     showContacts: 'Show these contacts in the table',
     shownInGrid: (label, count) => `Contact table filtered: ${label} (${count}).`,
+    loaded: (recipients, n) => `Summary loaded: ${n} ${forms(recipients, 'recipient', 'recipients')}.`,
     linksTitle: 'Clicks per link',
     linkColumns: { link: 'Link', clicks: 'Clicks', clickers: 'Unique clickers', rate: '% of delivered' },
     linkFilter: (text) => `Link “${text}”`,

@@ -213,6 +213,7 @@ export const fr: Messages = {
     rateOf: { recipients: 'des destinataires', delivered: 'des délivrés', openers: 'des ouvreurs (cliqueurs ÷ ouvreurs)' },
     showContacts: 'Afficher ces contacts dans le tableau',
     shownInGrid: (label, count) => `Tableau des contacts filtré\u00a0: ${label} (${count}).`,
+    loaded: (recipients, n) => `Synthèse chargée\u00a0: ${n}\u00a0${forms(recipients, 'destinataire', 'destinataires')}.`,
     linksTitle: 'Clics par lien',
     linkColumns: { link: 'Lien', clicks: 'Clics', clickers: 'Cliqueurs uniques', rate: '% des délivrés' },
     linkFilter: (text) => `Lien «\u00a0${text}\u00a0»`,

@@ -200,6 +200,8 @@ export interface SummaryMessages {
   showContacts: string;
   /** Announced once the target grid shows a figure's contacts. */
   shownInGrid: (label: string, count: string) => string;
+  /** Said when the summary has loaded; `n` is `recipients` formatted. */
+  loaded: (recipients: number, n: string) => string;
   linksTitle: string;
   linkColumns: { link: string; clicks: string; clickers: string; rate: string };
   linkFilter: (text: string) => string;

@@ -356,6 +356,30 @@ describe('<campaign-stats-summary>', () => {
     });
   });
 
+  describe('announcements', () => {
+    it('says the end of a campaign\'s load in its live region, there from the loading state on; a refresh is not said', async () => {
+      const ds = source();
+      ds.hold('getStatsSummary');
+      const el = await fixture<CampaignStatsSummary>(html`<campaign-stats-summary lang="fr" .dataSource=${ds} campaign-id=${EMAIL_CAMPAIGN.id}></campaign-stats-summary>`);
+      await waitUntil(() => shadow(el).querySelector('[part~="state-loading"]'), 'no loading state');
+      const region = shadow(el).querySelector('[part~="status"]')!;
+      expect(region.getAttribute('role')).to.equal('status');
+      expect(text(region)).to.equal('');
+      ds.release('getStatsSummary');
+      await waitUntil(() => shadow(el).querySelector('.figures'), 'not loaded');
+      expect(shadow(el).querySelector('[part~="status"]'), 'the same live region').to.equal(region);
+      const n = new Intl.NumberFormat('fr').format(EMAIL_SUMMARY.recipients);
+      expect(text(region)).to.equal(fr.summary.loaded(EMAIL_SUMMARY.recipients, n));
+      const said: string[] = [];
+      const observer = new MutationObserver(() => said.push(text(region)));
+      observer.observe(region, { childList: true, subtree: true, characterData: true });
+      await el.refresh();
+      await el.updateComplete;
+      observer.disconnect();
+      expect(said).to.deep.equal([]);
+    });
+  });
+
   describe('accessibility (axe)', () => {
     it('is accessible with its figures, in French and in English', async () => {
       for (const lang of ['fr', 'en']) {

@@ -48,6 +48,7 @@ function samples(lang: Lang): Record<string, unknown[][]> {
     'list.range': [[n(1), n(20), n(57)]],
     'summary.label': [['Journée portes ouvertes']],
     'summary.shownInGrid': [['Cliqueurs', n(1234)]],
+    'summary.loaded': counted,
     'summary.linkFilter': [['Programme']],
     'summary.chartAlt': [
       [lang === 'fr' ? 'Ouvertures\u00a0: 12, Clics\u00a0: 3' : 'Opens: 12, Clicks: 3', lang === 'fr' ? 'Période la plus active\u00a0: 26/11/2026' : 'Busiest period: 26/11/2026'],

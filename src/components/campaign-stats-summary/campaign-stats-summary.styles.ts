@@ -216,6 +216,11 @@ export const summaryStyles = css`
     color: var(--_muted);
   }
 
+  /* Under a state panel, the empty status line takes no room. */
+  .state + .status:empty {
+    min-height: 0;
+  }
+
   @media (forced-colors: active) {
     .figure.interactive {
       border-color: ButtonText;

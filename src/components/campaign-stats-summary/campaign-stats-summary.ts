@@ -99,7 +99,13 @@ export class CampaignStatsSummary extends CampaignStatsElement {
   private readonly loadTask = new Task(this, {
     args: () => [this.campaignId, this.source, this.requestTimeout] as const,
     task: ([campaignId, source, timeout], { signal }) => (campaignId && source ? loadSummary(source, campaignId, timeout, signal) : null),
-    onComplete: (result) => (this.view = result),
+    onComplete: (result) => {
+      // The end of a campaign's load is said; a refresh's is not (every minute, it would interrupt).
+      if (result?.kind === 'loaded' && this.view?.campaign?.id !== result.campaign.id) {
+        this.announcement = this.localize.messages.summary.loaded(result.summary.recipients, this.localize.number(result.summary.recipients));
+      }
+      this.view = result;
+    },
     onError: (error) => {
       const operation = error instanceof OperationError ? error.operation : 'getCampaign';
       emit(this, 'campaign-stats-error', { error: toError(failureCause(error)), operation });
@@ -163,7 +169,11 @@ export class CampaignStatsSummary extends CampaignStatsElement {
   override render(): TemplateResult {
     const m = this.localize.messages;
     const label = this.view?.campaign ? m.summary.label(this.view.campaign.name) : undefined;
-    return html`<section class="base" part="base" aria-label=${label ?? nothing}>${this.renderBody()}</section>`;
+    // The status line is there in every state: a live region must exist before it speaks.
+    return html`<section class="base" part="base" aria-label=${label ?? nothing}>
+      ${this.renderBody()}
+      <p class="status" part="status" role="status">${this.announcement}</p>
+    </section>`;
   }
 
   private renderBody(): TemplateResult {
@@ -214,7 +224,6 @@ export class CampaignStatsSummary extends CampaignStatsElement {
                 </div>`
               : nothing}
           `}
-      <p class="status" part="status" role="status">${this.announcement}</p>
     `;
   }
 
