@@ -49,6 +49,8 @@ function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], p
 
 function requireCount(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw invalid(path, 'a whole number ≥ 0', value);
+  // Past 2^53 − 1 integers are no longer exact: no count of contacts or clicks is that large.
+  if (!Number.isSafeInteger(value)) throw new DataSourceError('invalid-response', `Invalid response: ${path} must be at most ${Number.MAX_SAFE_INTEGER} (got ${value}).`);
   return value;
 }
 
