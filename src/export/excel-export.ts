@@ -7,6 +7,7 @@
 import { MAX_DATA_ROWS_PER_SHEET } from './cell-values.js';
 import type { Engine, ExportColumn, ExportFormat, ExportJob, FromWorker, ToWorker, ValueRow, WorkbookMeta } from './export-types.js';
 import { startExportWorker } from './export-worker-start.js';
+import { checkExportTotal } from '../internal/contact-pages.js';
 
 export { CSV_MIME, XLSX_MIME } from './export-types.js';
 export type { ExportFormat, WorkbookMeta } from './export-types.js';
@@ -195,7 +196,7 @@ export async function buildExportFile(format: ExportFormat, meta: WorkbookMeta, 
   if (!Number.isInteger(rowsPerSheet) || rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS_PER_SHEET) {
     throw new RangeError(`rowsPerSheet must be an integer from 1 to ${MAX_DATA_ROWS_PER_SHEET}.`);
   }
-  if (!Number.isSafeInteger(rows.totalRows) || rows.totalRows < 0) throw new RangeError('totalRows must be a whole number of rows.');
+  checkExportTotal(rows.totalRows);
   if (signal.aborted) throw abortError();
   const job: ExportJob = { format, meta, totalRows: rows.totalRows, rowsPerSheet };
   const onProgress = (rowsWritten: number) => options.onProgress?.({ rowsWritten, totalRows: rows.totalRows });

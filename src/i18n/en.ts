@@ -122,6 +122,7 @@ export const en: Messages = {
   exportProgress: (written, total, totalCount, seconds) => `${written} / ${total} ${forms(totalCount, 'row', 'rows')}${seconds ? ` — about ${seconds}\u00a0s left` : ''}`,
   cancelExport: 'Cancel export',
   exportCancelled: 'Export cancelled: no file was saved.',
+  exportTooLarge: 'An export holds at most 10,485,750 rows (10 full Excel sheets). Filter or search the contacts to export fewer.',
   exportCellTruncated: (count, n) =>
     forms(
       count,

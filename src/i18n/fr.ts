@@ -128,6 +128,7 @@ export const fr: Messages = {
     `${written} / ${total} ${forms(totalCount, 'ligne', 'lignes')}${seconds ? ` — encore environ ${seconds}\u00a0s` : ''}`,
   cancelExport: "Annuler l'export",
   exportCancelled: 'Export annulé\u00a0: aucun fichier enregistré.',
+  exportTooLarge: 'Un export compte au plus 10\u202f485\u202f750 lignes (10 feuilles Excel pleines). Filtrez ou recherchez des contacts pour en exporter moins.',
   exportCellTruncated: (count, n) =>
     forms(
       count,

@@ -102,6 +102,8 @@ export interface Messages {
   cancelExport: string;
   exportCancelled: string;
   exportCellTruncated: (count: number, formatted: string) => string;
+  /** Why an export of more rows than a file holds (MAX_EXPORT_ROWS, written in the text) is refused. */
+  exportTooLarge: string;
 
   sheetStats: string;
   /** The word between the campaign's name and the date in an export's file name. */
