@@ -98,6 +98,7 @@ self.onmessage = ({ data }) => {
       self.postMessage({ id, result: true });
     } else if (type === 'query') {
       console.timeStamp('bench-data-worker'); // lets scripts/bench.js tell this thread's GCs from an export Worker's
+      const started = performance.now();
       const q = data.query;
       const order = orderFor(q);
       const total = order ? order.length : rows.length;
@@ -105,7 +106,7 @@ self.onmessage = ({ data }) => {
       const end = Math.min(total, offset + Math.max(0, Math.floor(q.limit) || 0));
       const page = new Array(Math.max(0, end - offset));
       for (let k = offset; k < end; k++) page[k - offset] = rows[order ? order[k] : k];
-      self.postMessage({ id, result: { rows: page, total, asOf: AS_OF } });
+      self.postMessage({ id, result: { rows: page, total, asOf: AS_OF }, ms: performance.now() - started });
     }
   } catch (error) {
     self.postMessage({ id, error: String(error?.stack ?? error) });

@@ -84,7 +84,7 @@ export function benchRow(i) {
 export const COLUMNS = [
   { field: 'lastName', title: 'Nom', kind: 'text' },
   { field: 'firstName', title: 'Prénom', kind: 'text' },
-  { field: 'email', title: 'Email', kind: 'text' },
+  { field: 'email', title: 'E-mail', kind: 'text' },
   { field: 'delivery', title: 'Délivrabilité', kind: 'label' },
   { field: 'opened', title: 'Ouvert', kind: 'boolean' },
   { field: 'openCount', title: 'Ouvertures', kind: 'number' },

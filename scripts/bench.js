@@ -16,6 +16,9 @@
 //   --from-json FILE                      no measuring: prints (and with --write, writes) a saved --json run
 //   --no-trace                            no Chromium trace during exports (peak heap from sampling only)
 //   --no-engines                          no "export engines" table (.xlsx and CSV built from generated rows)
+//   --source-latency MS                   the grid's data source answers each getContactStats after MS
+//                                         (a remote API); the export line then also gives its pages and
+//                                         the source's own serving time (its calls one after another)
 //   --only-engines                        that table only: no grid, no baseline
 //
 // Sizes of 1,000,000 and more run in the grid's server-side mode (when the grid has a
@@ -45,7 +48,7 @@ const BASELINE_MAX_ROWS = 300_000;
 // ---------- options ----------
 
 function parseArgs(argv) {
-  const options = { runs: 3, sizes: [10_000, 100_000, 300_000, 1_000_000], baseline: true, engines: true, onlyEngines: false, write: false, section: 'latest', label: '', build: 'auto', json: '', verbose: false, quick: false, trace: true, fromJson: '' };
+  const options = { sourceLatency: 0, runs: 3, sizes: [10_000, 100_000, 300_000, 1_000_000], baseline: true, engines: true, onlyEngines: false, write: false, section: 'latest', label: '', build: 'auto', json: '', verbose: false, quick: false, trace: true, fromJson: '' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -66,6 +69,7 @@ function parseArgs(argv) {
     else if (arg === '--json') options.json = value();
     else if (arg === '--verbose') options.verbose = true;
     else if (arg === '--no-trace') options.trace = false;
+    else if (arg === '--source-latency') options.sourceLatency = Math.max(0, Number(value()) || 0);
     else if (arg === '--from-json') options.fromJson = value();
     else if (arg === '--help' || arg === '-h') {
       const source = readFileSync(fileURLToPath(import.meta.url), 'utf8');
@@ -226,10 +230,10 @@ async function verifyUpload(page, server, kind, size) {
   return checked;
 }
 
-async function runOurs(browser, server, { size, serverSide }) {
+async function runOurs(browser, server, { size, serverSide, latency }) {
   const { page, problems, close } = await newPage(browser, server.base);
   try {
-    const setup = await page.evaluate((o) => window.bench.setupGrid(o), { size, serverSide });
+    const setup = await page.evaluate((o) => window.bench.setupGrid(o), { size, serverSide, latency });
     if (setup.unavailable) return { unavailable: setup.unavailable };
     const load = await page.evaluate((o) => window.bench.load(o), { serverSide });
     if (load.total !== size) throw new Error(`campaign-stats-load says ${load.total} contacts, expected ${size}`);
@@ -255,6 +259,8 @@ async function runOurs(browser, server, { size, serverSide }) {
       lastRowReached: scroll.lastEmail === benchRow(size - 1).email,
       exportMs: exported.ms,
       exportLongest: exported.longest,
+      exportPages: exported.pages,
+      sourceServing: exported.serving,
       heapPeak: Math.max(exported.peakSampled, exported.gcMain),
       heapBefore: exported.heapBefore,
       workerHeap: exported.gcWorkers,
@@ -671,7 +677,7 @@ async function main() {
       try {
         for (let run = 1; run <= options.runs; run++) {
           const label = `${fmtInt(c.size).padStart(9)} rows · run ${run}/${options.runs}`;
-          const ours = await runOurs(browser, server, c);
+          const ours = await runOurs(browser, server, { ...c, latency: options.sourceLatency });
           if (ours.unavailable) {
             result.unavailable = ours.unavailable;
             console.log(`${label} · n/a (${ours.unavailable})`);
@@ -681,6 +687,11 @@ async function main() {
           console.log(
             `${label} · ours: paint ${ms(ours.firstPaint)}, sort ${ms(ours.sort)}, filter ${ms(ours.filter)}, scroll task ${task(ours.scrollLongest)}, export ${ms(ours.exportMs)} (task ${task(ours.exportLongest)}, heap ${mb(ours.heapPeak)}, ${fileMb(ours.bytes)}, checked ${ours.checked.rows} rows)`,
           );
+          if (options.sourceLatency > 0) {
+            console.log(
+              `${label} · export: ${fmtInt(ours.exportPages)} pages from a source answering after ${options.sourceLatency} ms, whose own serving time (its calls one after another) is ${ms(ours.sourceServing)}: export ÷ serving = ${(ours.exportMs / ours.sourceServing).toFixed(2)}`,
+            );
+          }
           if (options.verbose) console.log(JSON.stringify(ours.details));
           if (withBaseline) {
             const base = await runBaseline(browser, server, c);
