@@ -20,4 +20,6 @@ export interface RecordedRequest {
   query: [string, string][];
   headers: Record<string, string | string[] | undefined>;
   cookies: Record<string, string>;
+  /** When the server received it (`Date.now()`, the server's clock). */
+  at: number;
 }

@@ -12,7 +12,8 @@ import {
 } from './campaign-data-source.js';
 import { DataSourceError, type DataSourceErrorKind } from './data-source-error.js';
 import { validateCampaign, validateCampaignList, validateSarbacaneAccess, validateStatsPage, validateStatsSummary } from './validate.js';
-import { abortError } from '../internal/abort.js';
+import { isJsonType, readText, retryAfterMs } from './http-answer.js';
+import { abortError, delay } from '../internal/abort.js';
 import { timerDelay } from '../internal/timer-delay.js';
 
 export interface RestDataSourceOptions {
@@ -29,8 +30,17 @@ export interface RestDataSourceOptions {
    * credentials on the server).
    */
   credentials?: RequestCredentials;
-  /** Milliseconds before a request (answer and body) gives up with a `timeout` error (default 30,000; `0` = never). */
+  /**
+   * Milliseconds before a call (answer, body, and any wait a `Retry-After` asked for) gives up
+   * with a `timeout` error (default 30,000; `0` = never).
+   */
   timeout?: number;
+  /**
+   * The most bytes of an answer's body read (default 16 MiB; `Infinity`: no limit). A larger
+   * answer is an `invalid-response` error, refused before it is parsed: parsing and cleaning
+   * 50 MB holds the page's main thread for 0.7 s here and several seconds on a slow machine.
+   */
+  maxResponseBytes?: number;
   /** A `fetch` to use instead of the global one, e.g. an instrumented one. */
   fetch?: typeof fetch;
 }
@@ -40,6 +50,18 @@ const FIELD = /^[A-Za-z][A-Za-z0-9_]*$/;
 const FILTER_OPS = ['eq', 'like', 'gte', 'lte'] as const;
 const DEFAULT_TIMEOUT = 30_000;
 const DETAIL_MAX = 300;
+/** 3 times the largest answer the elements ask for (20,000 contacts: 5 MB of the demo's rows). */
+const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+/** An error body is read for its `detail` only. */
+const ERROR_BODY_MAX = 64 * 1024;
+/** Statuses whose `Retry-After` is honoured (RFC 9110 §10.2.3, RFC 6585 §4). */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+/** Requests per call, the first included, when the server answers `Retry-After`. */
+const MAX_ATTEMPTS = 3;
+/** The longest a call waits for a `Retry-After` before asking again; a longer one fails the call at once. */
+const MAX_RETRY_WAIT = 10_000;
+/** A `Retry-After` holds this instance's requests back this long at most, whatever it says. */
+const MAX_RETRY_AFTER = 60_000;
 
 /**
  * `fetch` over the JSON HTTP contract described in `openapi.yaml`: timeouts, abort, response
@@ -50,12 +72,19 @@ const DETAIL_MAX = 300;
  * - 401/403 → `access`, 404 → `not-found`, 409 (send not finished) → `not-finished`,
  *   408 → `timeout`, 429 and 5xx → `server`, other statuses → `unknown`;
  * - fetch fails (offline, DNS, CORS refused) → `network`;
- * - invalid JSON or a wrong shape → `invalid-response`, naming the field.
+ * - invalid JSON, another content type than JSON, an answer larger than `maxResponseBytes`,
+ *   or a wrong shape → `invalid-response`, naming the field;
+ * - 429 or 503 with `Retry-After`: no request is sent before that time (at most 60 s on), the
+ *   call waits for it and asks again (3 requests in all) when it is at most 10 s away and
+ *   within `timeout`, else fails at once with `server`; a later call, such as an element's
+ *   retry, waits for it too.
  *
  * Error messages are for developers (English); the elements localize by `kind`.
  */
 export class RestDataSource implements CampaignDataSource {
   readonly options: Readonly<RestDataSourceOptions>;
+  /** No request is sent before this time (`Date.now()`), which a `Retry-After` set. */
+  private notBefore = 0;
 
   constructor(options: RestDataSourceOptions) {
     if (typeof options?.baseUrl !== 'string') throw new TypeError('RestDataSource: `baseUrl` must be a string.');
@@ -105,7 +134,7 @@ export class RestDataSource implements CampaignDataSource {
     const extra = typeof this.options.headers === 'function' ? this.options.headers() : this.options.headers;
     for (const [name, value] of Object.entries(extra ?? {})) headers.set(name, value);
 
-    // One controller for the request: the caller's signal and the timeout both abort it, and
+    // One controller for the call: the caller's signal and the timeout both abort it, and
     // `abortedBy` tells which one did (a timeout is an error, a caller's abort is not).
     const controller = new AbortController();
     let abortedBy: 'caller' | 'timeout' | undefined;
@@ -115,55 +144,102 @@ export class RestDataSource implements CampaignDataSource {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     const timeout = this.options.timeout ?? DEFAULT_TIMEOUT;
-    const timer =
-      timeout > 0 && Number.isFinite(timeout)
-        ? setTimeout(() => {
-            abortedBy ??= 'timeout';
-            controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-          }, timerDelay(timeout))
-        : undefined;
+    const timed = timeout > 0 && Number.isFinite(timeout);
+    const deadline = timed ? Date.now() + timeout : Infinity;
+    const timer = timed
+      ? setTimeout(() => {
+          abortedBy ??= 'timeout';
+          controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+        }, timerDelay(timeout))
+      : undefined;
     const failed = (error: unknown, during: string): Error => {
       if (abortedBy === 'caller') return abortError();
       if (abortedBy === 'timeout') return new DataSourceError('timeout', `GET ${url}: no answer within ${timeout} ms.`, { cause: error });
+      if (error instanceof DataSourceError) return error;
       return new DataSourceError('network', `GET ${url}: ${during} failed (${describe(error)}).`, { cause: error });
     };
 
     try {
-      // Resolved now, not at construction, so that a fetch instrumented later is used; called
-      // as a plain function (a method call on `this.options` would be an illegal invocation).
-      const doFetch = this.options.fetch ?? globalThis.fetch;
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method: 'GET',
-          headers,
-          credentials: this.options.credentials ?? 'same-origin',
-          // Statistics evolve: always revalidate with the server, never reuse a stale answer.
-          cache: 'no-cache',
-          signal: controller.signal,
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.waitRetryAfter(url, deadline, controller.signal);
+        } catch (error) {
+          throw failed(error, 'waiting for Retry-After');
+        }
+        const response = await this.fetchOnce(url, headers, controller.signal).catch((error: unknown) => {
+          throw failed(error, 'the request');
         });
-      } catch (error) {
-        throw failed(error, 'the request');
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        throw failed(error, 'reading the answer');
-      }
-      if (!response.ok) throw statusError(response.status, url, text);
-      try {
-        return JSON.parse(text) as unknown;
-      } catch (error) {
-        throw new DataSourceError('invalid-response', `Invalid response: GET ${url} did not answer JSON (${describe(error)}).`, {
-          status: response.status,
-          cause: error,
+        if (!response.ok) {
+          const body = await readText(response, ERROR_BODY_MAX).catch(() => ({ text: '' }));
+          const retryAfter = RETRY_AFTER_STATUSES.has(response.status) ? retryAfterMs(response.headers.get('retry-after'), Date.now()) : undefined;
+          if (retryAfter !== undefined) this.notBefore = Math.max(this.notBefore, Date.now() + Math.min(retryAfter, MAX_RETRY_AFTER));
+          const error = statusError(response.status, url, body.text, retryAfter);
+          if (retryAfter !== undefined && attempt < MAX_ATTEMPTS && this.mayWait(deadline)) continue;
+          throw error;
+        }
+        return await readJson(response, url, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES).catch((error: unknown) => {
+          throw failed(error, 'reading the answer');
         });
       }
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  private async fetchOnce(url: string, headers: Headers, signal: AbortSignal): Promise<Response> {
+    // Resolved now, not at construction, so that a fetch instrumented later is used; called
+    // as a plain function (a method call on `this.options` would be an illegal invocation).
+    const doFetch = this.options.fetch ?? globalThis.fetch;
+    return doFetch(url, {
+      method: 'GET',
+      headers,
+      credentials: this.options.credentials ?? 'same-origin',
+      // Statistics evolve: always revalidate with the server, never reuse a stale answer.
+      cache: 'no-cache',
+      signal,
+    });
+  }
+
+  /** Whether the wait a `Retry-After` asks for is short enough, and ends before `deadline`. */
+  private mayWait(deadline: number): boolean {
+    const now = Date.now();
+    return this.notBefore - now <= MAX_RETRY_WAIT && this.notBefore < deadline;
+  }
+
+  /** Waits until the time a `Retry-After` named, or fails at once with `server` when that is too far. */
+  private async waitRetryAfter(url: string, deadline: number, signal: AbortSignal): Promise<void> {
+    const wait = this.notBefore - Date.now();
+    if (wait <= 0) return;
+    if (!this.mayWait(deadline)) {
+      throw new DataSourceError('server', `GET ${url}: not sent, the server asked to wait ${Math.ceil(wait / 1000)} s more (Retry-After).`);
+    }
+    await delay(wait, signal);
+  }
+}
+
+/** The JSON of a successful answer, within `maxBytes`. */
+async function readJson(response: Response, url: string, maxBytes: number): Promise<unknown> {
+  const type = response.headers.get('content-type');
+  if (!isJsonType(type)) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new DataSourceError('invalid-response', `Invalid response: GET ${url} answered ${type}, not JSON.`, { status: response.status });
+  }
+  const { text, complete } = await readText(response, maxBytes);
+  if (!complete) {
+    throw new DataSourceError(
+      'invalid-response',
+      `Invalid response: GET ${url} answered more than ${maxBytes} bytes, the most read (maxResponseBytes); ask for smaller pages.`,
+      { status: response.status },
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new DataSourceError('invalid-response', `Invalid response: GET ${url} did not answer JSON (${describe(error)}).`, {
+      status: response.status,
+      cause: error,
+    });
   }
 }
 
@@ -231,10 +307,11 @@ const STATUS_KINDS: Record<number, [DataSourceErrorKind, string]> = {
   429: ['server', 'too many requests'],
 };
 
-function statusError(status: number, url: string, body: string): DataSourceError {
+function statusError(status: number, url: string, body: string, retryAfter: number | undefined): DataSourceError {
   const [kind, what] = STATUS_KINDS[status] ?? (status >= 500 ? ['server', 'server error'] : ['unknown', 'unexpected status']);
   const detail = problemDetail(body);
-  return new DataSourceError(kind, `GET ${url} answered ${status} (${what})${detail ? `: ${detail}` : '.'}`, { status });
+  const wait = retryAfter === undefined ? '' : ` Retry-After: ${Math.ceil(retryAfter / 1000)} s.`;
+  return new DataSourceError(kind, `GET ${url} answered ${status} (${what})${detail ? `: ${detail}` : '.'}${wait}`, { status });
 }
 
 /** The `detail` (else `title`, `message`, `error`) of an error body, shortened; never markup-bearing HTML pages. */
