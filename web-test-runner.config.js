@@ -28,13 +28,22 @@ function tsSourceForWorkerUrls(context, next) {
   return next();
 }
 
+/** The policy of test/components/csp-page.html: what a strict host allows (test/components/csp.test.ts). */
+export const STRICT_CSP = "default-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+/** Serves the pages under test/csp/ with the strict Content-Security-Policy, as a strict host would. */
+async function strictCspPages(context, next) {
+  await next();
+  if (context.path.startsWith('/test/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  middleware: [demoApi.middleware, tsSourceForWorkerUrls],
+  middleware: [demoApi.middleware, tsSourceForWorkerUrls, strictCspPages],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

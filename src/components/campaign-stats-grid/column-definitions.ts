@@ -113,11 +113,12 @@ function listText(value: unknown, labels: Record<string, string> | undefined): s
 
 /**
  * The whole text of a cell cut by its column's width, as a tooltip; none for a cell shown whole.
- * An element, not a string: Tabulator writes a string tooltip as HTML.
+ * An element, not a string: Tabulator writes a string tooltip as HTML (tabulator.ts shows
+ * element tooltips only).
  */
-function cutCellTooltip(_event: MouseEvent, cell: CellComponent): HTMLElement | string {
+function cutCellTooltip(_event: MouseEvent, cell: CellComponent): HTMLElement | null {
   const element = cell.getElement();
-  if (element.scrollWidth <= element.clientWidth) return '';
+  if (element.scrollWidth <= element.clientWidth) return null;
   const tooltip = document.createElement('div');
   tooltip.textContent = element.textContent ?? '';
   return tooltip;
@@ -133,6 +134,8 @@ export function columnDefinitions(columns: readonly StatsColumn[], ctx: ColumnCo
     const title = column.title(m);
     const definition: ColumnDefinition = {
       title,
+      // A node: Tabulator writes a string title as HTML, and the host's `strings` may hold markup.
+      titleFormatter: (() => textNode(title)) as unknown as Formatter,
       field: column.field,
       minWidth: Math.max(column.minWidth, contentWidth(column, title, ctx)),
       ...(column.kind === 'label'
@@ -146,7 +149,7 @@ export function columnDefinitions(columns: readonly StatsColumn[], ctx: ColumnCo
       headerFilterFunc: headerFilterFunc(column, ctx) as unknown as ColumnDefinition['headerFilterFunc'],
       headerFilterPlaceholder: column.filter === 'text' ? m.filterPlaceholder : column.filter === 'min' ? m.filterMin : '',
       // Tabulator appends Node results as they are (text nodes included).
-      formatter: formatter(column, ctx) as Formatter,
+      formatter: formatter(column, ctx) as unknown as Formatter,
       tooltip: cutCellTooltip as ColumnDefinition['tooltip'],
       cssClass: `col-${column.kind}`,
     };
@@ -155,20 +158,23 @@ export function columnDefinitions(columns: readonly StatsColumn[], ctx: ColumnCo
   });
 }
 
-/** Cells are DOM nodes or text nodes, never HTML strings: data can never inject markup. */
-function formatter(column: StatsColumn, ctx: ColumnContext): (cell: CellComponent) => Node | string {
+/**
+ * Cells are DOM nodes or text nodes, never strings, not even empty ones: Tabulator writes a
+ * string with `innerHTML` (data could inject markup, and Trusted Types refuse it).
+ */
+function formatter(column: StatsColumn, ctx: ColumnContext): (cell: CellComponent) => Node {
   const m = ctx.localize.messages;
   switch (column.kind) {
     case 'number':
       return (cell) => {
         const value = cell.getValue();
-        return typeof value === 'number' ? textNode(ctx.localize.number(value)) : '';
+        return textNode(typeof value === 'number' ? ctx.localize.number(value) : '');
       };
     case 'date':
       return (cell) => {
         const value = cell.getValue();
         const date = value ? new Date(value) : undefined;
-        return date && !Number.isNaN(date.getTime()) ? textNode(ctx.localize.dateTime(date)) : '';
+        return textNode(date && !Number.isNaN(date.getTime()) ? ctx.localize.dateTime(date) : '');
       };
     case 'boolean':
       return (cell) => {
@@ -189,12 +195,12 @@ function formatter(column: StatsColumn, ctx: ColumnContext): (cell: CellComponen
     case 'list':
       return (cell) => {
         const value = cell.getValue();
-        return isEmptyValue(value) ? '' : textNode(listText(value, column.labels));
+        return textNode(isEmptyValue(value) ? '' : listText(value, column.labels));
       };
     default:
       return (cell) => {
         const value = cell.getValue();
-        return isEmptyValue(value) ? '' : textNode(String(value));
+        return textNode(isEmptyValue(value) ? '' : String(value));
       };
   }
 }

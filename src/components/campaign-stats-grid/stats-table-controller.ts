@@ -6,6 +6,7 @@ import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
 import type { FetchStatsPage } from '../../internal/contact-pages.js';
+import { emptyHTML } from '../../internal/trusted-types.js';
 import { columnDefinitions, filterText, statsFilters, type ColumnContext } from './column-definitions.js';
 import { GridKeyboardController, type GridRowsView } from './grid-keyboard-controller.js';
 import type { StatsColumn } from './stats-columns.js';
@@ -168,7 +169,7 @@ export class StatsTableController implements ReactiveController {
 
   /** Builds the table in `element`; resolves once Tabulator has rendered it. */
   async build(element: HTMLElement, config: StatsTableConfig, state?: TableState): Promise<void> {
-    const { Tabulator } = await loadTabulator();
+    const { Tabulator, TEXT_ONLY } = await loadTabulator();
     // The campaign may have changed while Tabulator loaded: nothing to build then.
     if (!element.isConnected) return;
     this.teardown();
@@ -177,7 +178,7 @@ export class StatsTableController implements ReactiveController {
     this.columns = config.columns;
     this.referenceTime = new Date(config.asOf).getTime();
     this.builtLang = this.localize.locale;
-    const options: Options = {
+    const options: Options & { [TEXT_ONLY]: boolean } = {
       index: 'contactId',
       columns: this.definitions(),
       height: config.height,
@@ -188,6 +189,9 @@ export class StatsTableController implements ReactiveController {
       headerFilterLiveFilterDelay: 250,
       popupContainer: config.popupContainer,
       columnDefaults: { headerSortTristate: true, resizable: true, headerWordWrap: true },
+      // No text as HTML, no string into an innerHTML sink (refused under Trusted Types): see tabulator.ts.
+      [TEXT_ONLY]: true,
+      headerSortElement: emptyHTML() as string,
     };
     if ('paging' in config) {
       this.paging = config.paging;
@@ -464,11 +468,13 @@ export class StatsTableController implements ReactiveController {
       // Tabulator calls its request function only when it has a URL; this one is never fetched.
       ajaxURL: 'campaign-data-source',
       ajaxRequestFunc: (_url, _config, params: RemoteParams) => this.requestPage(params),
-      // Only our own texts go in: Tabulator writes these as HTML.
+      // Elements: Tabulator writes a string alert as HTML.
+      dataLoaderLoading: (() => alertText(m.loading)) as unknown as HTMLElement,
+      dataLoaderError: (() => alertText(m.error)) as unknown as string,
+      // The button labels are written as text (tabulator.ts), the titles as attributes.
       locale: lang,
       langs: {
         [lang]: {
-          data: { loading: m.loading, error: m.error },
           pagination: {
             first: m.first,
             first_title: m.firstTitle,
@@ -623,6 +629,12 @@ export class StatsTableController implements ReactiveController {
     holder.scrollLeft = scroll.left;
   }
 
+}
+
+function alertText(text: string): HTMLElement {
+  const element = document.createElement('span');
+  element.textContent = text;
+  return element;
 }
 
 function queryKey(query: StatsQuery): string {
