@@ -4,48 +4,13 @@ import '../../src/define/campaign-list.js';
 import '../../src/define/campaign-stats-grid.js';
 import type { CampaignList } from '../../src/components/campaign-list/campaign-list.js';
 import type { SarbacaneLink } from '../../src/components/sarbacane-link/sarbacane-link.js';
-import type { Campaign, CampaignListQuery, CampaignStatus, Options } from '../../src/data/campaign-data-source.js';
+import type { Campaign, CampaignListQuery, Options } from '../../src/data/campaign-data-source.js';
 import { DataSourceError } from '../../src/data/data-source-error.js';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
+import { finished, renderList, settle, unfinished } from '../helpers/campaign-list.js';
 import { EMAIL_ROWS } from '../helpers/fixtures.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
-
-type TaskLike = { taskComplete: Promise<unknown> };
-
-const HOUR = 3_600_000;
-const BASE = Date.UTC(2026, 10, 26, 20, 0);
-
-/** Finished campaigns, newest first (as a data source returns them). */
-function finished(channel: 'email' | 'sms', count: number, prefix = channel): Campaign[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `${prefix}-${i + 1}`,
-    channel,
-    name: `${channel === 'email' ? 'E-mail' : 'SMS'} n° ${i + 1}`,
-    status: 'finished' as const,
-    recipientCount: 1000 * (i + 1) + 234,
-    sendFinishedAt: new Date(BASE - i * 26 * HOUR).toISOString(),
-    sarbacaneCampaignId: `sb-${prefix}-${i + 1}`,
-  }));
-}
-
-function unfinished(status: Exclude<CampaignStatus, 'finished'>): Campaign {
-  return { id: `email-${status}`, channel: 'email', name: `Campagne ${status}`, status, recipientCount: 500 };
-}
-
-async function settle(el: CampaignList): Promise<void> {
-  await el.updateComplete;
-  await (el as unknown as { listTask: TaskLike }).listTask.taskComplete.catch(() => undefined);
-  await el.updateComplete;
-}
-
-async function renderList(ds: TestDataSource, attrs: { channel?: string; pageSize?: string } = {}): Promise<CampaignList> {
-  const el = await fixture<CampaignList>(
-    html`<campaign-list channel=${attrs.channel ?? 'email'} page-size=${attrs.pageSize ?? '20'} .dataSource=${ds}></campaign-list>`,
-  );
-  await settle(el);
-  return el;
-}
 
 const $ = <T extends Element = HTMLElement>(el: CampaignList, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: CampaignList, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
