@@ -313,6 +313,27 @@ export const ExportInProgress: Story = {
   },
 };
 
+/**
+ * The keyboard's focus on a cell (the grid is one Tab stop; arrows move the focus): its ring,
+ * and the whole text of an address cut by its column in a tooltip under it.
+ */
+export const KeyboardFocusedCell: Story = {
+  name: 'Keyboard focus on a cut cell',
+  args: { 'campaign-id': 'em-alternance-rentree', latency: 0 },
+  play: async ({ canvasElement }) => {
+    const grid = gridIn(canvasElement);
+    await rowsOf(grid);
+    const cut = await waitFor(() => {
+      const cells = [...grid.shadowRoot!.querySelectorAll<HTMLElement>('.tabulator-row .tabulator-cell[tabulator-field="email"]')];
+      const found = cells.find((cell) => cell.scrollWidth > cell.clientWidth);
+      if (!found) throw new Error('No address is cut by its column.');
+      return found;
+    }, TIMEOUT);
+    cut.focus();
+    await waitFor(() => expect(grid.shadowRoot!.querySelector('.cell-tooltip:not([hidden])')?.textContent).toBe(cut.textContent!.trim()), TIMEOUT);
+  },
+};
+
 /** An export finished (5,000 contacts, in memory): the status line names the file written. */
 export const ExportDone: Story = {
   name: 'Export done',
