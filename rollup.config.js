@@ -97,10 +97,10 @@ function selfContainedPlugins() {
 
 export default [
   // 1. Per-module ESM for bundlers: one file per source module, lit, @lit/task, Floating UI,
-  //    Tabulator and tslib left to the host; Tabulator's stylesheet compiled to a JS string module.
+  //    Tabulator, tslib and tldts left to the host; Tabulator's stylesheet compiled to a JS string module.
   {
     input: ['src/index.ts', ...defines],
-    external: (id) => /^(lit|@lit\/task|@floating-ui\/dom|tslib)(\/|$)/.test(id) || id === 'tabulator-tables',
+    external: (id) => /^(lit|@lit\/task|@floating-ui\/dom|tslib|tldts)(\/|$)/.test(id) || id === 'tabulator-tables',
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
     plugins: [engineAsExternalFiles(), inlineCssRollupPlugin(), nodeResolve({ browser: true }), typescript(typescriptOptions)],
   },

@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/define/sarbacane-link.js';
 import type { SarbacaneLink } from '../../src/components/sarbacane-link/sarbacane-link.js';
-import { checkReportUrl, parseAllowedHosts } from '../../src/components/sarbacane-link/report-url.js';
+import { parseAllowedHosts } from '../../src/components/sarbacane-link/allowed-hosts.js';
+import { checkReportUrl } from '../../src/components/sarbacane-link/report-url.js';
 import type { Campaign, CampaignStatus } from '../../src/data/campaign-data-source.js';
 import { DataSourceError } from '../../src/data/data-source-error.js';
 import { en } from '../../src/i18n/en.js';
@@ -279,12 +280,14 @@ describe('<sarbacane-link>', () => {
 
     it('checks addresses with a pure rule', () => {
       const hosts = parseAllowedHosts('Reports.Example.org *.partner.example com https://x.example/ bad host:8080').hosts;
-      expect(hosts).to.deep.equal(['sarbacane.com', 'reports.example.org', 'partner.example']);
-      expect(parseAllowedHosts('com https://x.example/ host:8080 a@b.example').ignored).to.deep.equal([
-        'com',
-        'https://x.example/',
-        'host:8080',
-        'a@b.example',
+      expect(hosts).to.deep.equal(['sarbacane.com', 'reports.example.org']);
+      expect(parseAllowedHosts('com https://x.example/ host:8080 a@b.example *.x.example .y.example').ignored).to.deep.equal([
+        { entry: 'com', reason: 'not-a-host' },
+        { entry: 'https://x.example/', reason: 'not-a-host' },
+        { entry: 'host:8080', reason: 'not-a-host' },
+        { entry: 'a@b.example', reason: 'not-a-host' },
+        { entry: '*.x.example', reason: 'wildcard' },
+        { entry: '.y.example', reason: 'wildcard' },
       ]);
       expect(checkReportUrl('https://APP.Sarbacane.com/r')).to.deep.equal({ ok: true, url: 'https://app.sarbacane.com/r' });
       expect(checkReportUrl('https://app.sarbacane.com:443/r')).to.deep.equal({ ok: true, url: 'https://app.sarbacane.com/r' });

@@ -39,46 +39,11 @@ export type ReportUrlRefusal =
 
 export type ReportUrlCheck = { ok: true; url: string } | { ok: false; reason: ReportUrlRefusal };
 
-/**
- * Reads an `allowed-hosts` attribute (space-separated host names) into normalized host names,
- * always including `sarbacane.com`. Entries that are not plain host names (a scheme, a path, a
- * port, user info, a wildcard) or that have a single label (`com` would allow a whole top-level
- * domain) are returned in `ignored` so the element can warn about them.
- * A leading `*.` or `.` is accepted and means the same as the bare domain (subdomains are always
- * allowed).
- */
-export function parseAllowedHosts(value: string | null | undefined): { hosts: string[]; ignored: string[] } {
-  const hosts = new Set<string>(DEFAULT_ALLOWED_HOSTS);
-  const ignored: string[] = [];
-  for (const entry of (value ?? '').split(/\s+/)) {
-    if (!entry) continue;
-    const host = normalizeHost(entry.replace(/^\*?\./, ''));
-    if (host) hosts.add(host);
-    else ignored.push(entry);
-  }
-  return { hosts: [...hosts], ignored };
-}
-
-/** The host name as the URL parser writes it (lower case, punycode), or undefined when `entry` is not a plain multi-label host name. */
-function normalizeHost(entry: string): string | undefined {
-  if (!/^[^\s/\\?#@:*]+$/.test(entry)) return undefined;
-  let hostname: string;
-  try {
-    hostname = new URL(`https://${entry}/`).hostname;
-  } catch {
-    return undefined;
-  }
-  if (hostname.endsWith('.') || hostname.startsWith('[')) return undefined;
-  const labels = hostname.split('.');
-  if (labels.length < 2 || labels.some((label) => label === '')) return undefined;
-  return hostname;
-}
-
 function hostAllowed(hostname: string, allowedHosts: readonly string[]): boolean {
   return allowedHosts.some((allowed) => hostname === allowed || hostname.endsWith(`.${allowed}`));
 }
 
-/** Checks `value` against the rule above; `allowedHosts` are normalized host names (see `parseAllowedHosts`). */
+/** Checks `value` against the rule above; `allowedHosts` are normalized host names (see `parseAllowedHosts` in allowed-hosts.ts). */
 export function checkReportUrl(value: unknown, allowedHosts: readonly string[] = DEFAULT_ALLOWED_HOSTS): ReportUrlCheck {
   if (typeof value !== 'string' || value.trim() === '') return { ok: false, reason: 'missing' };
   let url: URL;

@@ -16,7 +16,8 @@ import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
 import { describeError } from '../../internal/error-message.js';
 import { themeStyles } from '../../internal/theme.styles.js';
-import { checkReportUrl, parseAllowedHosts, DEFAULT_ALLOWED_HOSTS } from './report-url.js';
+import { inTurn } from './access-queue.js';
+import { checkReportUrl, DEFAULT_ALLOWED_HOSTS } from './report-url.js';
 import { sarbacaneLinkStyles } from './sarbacane-link.styles.js';
 
 export type * from './sarbacane-link.events.js';
@@ -91,14 +92,22 @@ export class SarbacaneLink extends CampaignStatsElement {
 
   /**
    * Extra hosts the report may be on, space-separated (`sarbacane.com` and its subdomains are
-   * always allowed; each host given allows its subdomains too).
+   * always allowed; each host given allows its subdomains too). A wildcard (`*.example.com`) or
+   * a public suffix (`co.uk`, `github.io`: anybody's site is under it) is ignored, with a
+   * console warning.
    */
   @property({ attribute: 'allowed-hosts' }) allowedHosts = '';
 
   /** Milliseconds a data-source call may take before it counts as failed. */
   @property({ attribute: false }) requestTimeout = 30_000;
 
-  private hosts: readonly string[] = DEFAULT_ALLOWED_HOSTS;
+  /**
+   * The hosts in effect; `undefined` while extra ones are checked against the public suffix
+   * list (loaded then), so that no address is linked on a list not yet checked.
+   */
+  private hosts: readonly string[] | undefined = DEFAULT_ALLOWED_HOSTS;
+  /** Settles when `hosts` is known again; `updateComplete` waits for it. */
+  private hostsReady: Promise<void> = Promise.resolve();
 
   private readonly accessTask = new Task(this, {
     args: () => [this.campaignId, this.campaign, this.source, this.requestTimeout] as const,
@@ -138,16 +147,44 @@ export class SarbacaneLink extends CampaignStatsElement {
     // The send-finished rule: Sarbacane is not even asked before the send is finished.
     if (!isSendFinished(campaign)) return { kind: 'not-finished', campaign };
     if (!source) return { kind: 'no-source' };
-    const access = validateSarbacaneAccess(await callWithTimeout((s) => source.getSarbacaneAccess(campaign, { signal: s }), timeout, signal));
+    const access = validateSarbacaneAccess(
+      await inTurn(source, signal, () => callWithTimeout((s) => source.getSarbacaneAccess(campaign, { signal: s }), timeout, signal)),
+    );
     return { kind: 'access', campaign, access };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('allowedHosts')) {
-      const { hosts, ignored } = parseAllowedHosts(this.allowedHosts);
-      this.hosts = hosts;
-      for (const entry of ignored) this.warnOnce(`host:${entry}`, `allowed-hosts: "${entry}" is not a host name (like "reports.example.com"); it is ignored.`);
+    if (!changed.has('allowedHosts')) return;
+    const value = this.allowedHosts ?? '';
+    if (value.trim() === '') {
+      this.hosts = DEFAULT_ALLOWED_HOSTS;
+      this.hostsReady = Promise.resolve();
+      return;
     }
+    // Read and checked by a module loaded on demand (with the public suffix list).
+    this.hosts = undefined;
+    this.hostsReady = import('./allowed-hosts.js')
+      .then(({ resolveAllowedHosts }) => resolveAllowedHosts(value))
+      .then(
+        ({ hosts, warnings }) => {
+          if (this.allowedHosts !== value) return;
+          for (const [key, text] of warnings) this.warnOnce(key, text);
+          this.hosts = hosts;
+        },
+        (error: unknown) => {
+          if (this.allowedHosts !== value) return;
+          this.warnOnce('allowed-hosts', `allowed-hosts could not be checked (${String(error)}); only ${DEFAULT_ALLOWED_HOSTS.join(', ')} is allowed.`);
+          this.hosts = DEFAULT_ALLOWED_HOSTS;
+        },
+      )
+      .finally(() => this.requestUpdate());
+  }
+
+  /** Also waits for extra allowed hosts to be checked, and the render after. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.hostsReady;
+    return (await super.getUpdateComplete()) && done;
   }
 
   /** Whether the link is currently enabled (a checked report address is linked). */
@@ -188,9 +225,11 @@ export class SarbacaneLink extends CampaignStatsElement {
         if (state.access.reportUrl === undefined || state.access.reportUrl.trim() === '') {
           return { enabled: false, tone: 'info', reason: m.link.noReport };
         }
-        const check = checkReportUrl(state.access.reportUrl, this.hosts);
+        const hosts = this.hosts;
+        if (!hosts) return { enabled: false, tone: 'info', reason: m.link.checking, busy: true };
+        const check = checkReportUrl(state.access.reportUrl, hosts);
         if (!check.ok) {
-          this.warnOnce(`url:${check.reason}:${state.access.reportUrl}`, `the report address was refused (${check.reason}): only https: addresses on ${this.hosts.join(', ')} (or their subdomains), without user info or port, are linked.`);
+          this.warnOnce(`url:${check.reason}:${state.access.reportUrl}`, `the report address was refused (${check.reason}): only https: addresses on ${hosts.join(', ')} (or their subdomains), without user info or port, are linked.`);
           return { enabled: false, tone: 'error', reason: m.link.unsafeUrl };
         }
         return { enabled: true, campaign: state.campaign, url: check.url };
