@@ -1,4 +1,5 @@
 /** Helpers for cancellable async work: every data-source call takes an `AbortSignal`. */
+import { DataSourceError } from '../data/data-source-error.js';
 import { timerDelay } from './timer-delay.js';
 
 export function abortError(): DOMException {
@@ -35,6 +36,16 @@ export class TimeoutError extends Error {
 }
 
 /**
+ * What a source's rejection means once neither the caller nor the timeout aborted (either
+ * settles the call first): an AbortError then is the source's own request cut (its fetch
+ * aborted by the browser, a proxy…), a failure. Passed on as an abort, it would be taken for a
+ * cancellation, and show nothing, for ever (a page « loading » with no error and no retry).
+ */
+function sourceFailure(error: unknown): unknown {
+  return isAbortError(error) ? new DataSourceError('network', 'The data source aborted a call that nobody cancelled.', { cause: error }) : error;
+}
+
+/**
  * Calls `call` with a signal that aborts when `signal` does or when `ms` pass: a data source
  * whose promise never settles must not leave an element loading for ever, and the request it
  * started is told to stop.
@@ -66,7 +77,7 @@ export function callWithTimeout<T>(call: (signal: AbortSignal) => Promise<T>, ms
       pending = Promise.resolve(call(controller.signal));
     } catch (error) {
       cleanup();
-      return reject(error);
+      return reject(sourceFailure(error));
     }
     pending.then(
       (value) => {
@@ -75,7 +86,7 @@ export function callWithTimeout<T>(call: (signal: AbortSignal) => Promise<T>, ms
       },
       (error: unknown) => {
         cleanup();
-        reject(error);
+        reject(sourceFailure(error));
       },
     );
   });

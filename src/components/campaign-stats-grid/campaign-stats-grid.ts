@@ -469,6 +469,16 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back after its table was ended (removed, then appended in a later task): the rows it
+    // has are shown again, without asking the data source.
+    if (this.appliedData && !this.table.built) {
+      this.appliedData = null;
+      this.requestUpdate();
+    }
+  }
+
   private async showTable(view: Loaded | Paged): Promise<void> {
     if (this.view?.campaign.id !== view.campaign.id) return;
     // New figures for the rows in memory keep the table; a new mode or new pages need a new one.

@@ -51,6 +51,8 @@ export class ExportController implements ReactiveController {
   private status: Status | null = null;
   private progress: { written: number; total: number; startedAt: number } | null = null;
   private abort: AbortController | undefined;
+  /** Counts `reset()`s: an export of an earlier count belongs to another campaign, and says nothing any more. */
+  private campaignRun = 0;
   private readonly options: ExportControllerOptions;
 
   constructor(host: ReactiveElement, localize: LocalizeController, options: ExportControllerOptions) {
@@ -61,7 +63,10 @@ export class ExportController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.abort?.abort();
+    // A grid moved to another parent is connected again before this runs: its export goes on.
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.abort?.abort();
+    });
   }
 
   get running(): boolean {
@@ -80,10 +85,12 @@ export class ExportController implements ReactiveController {
     this.set({ kind: 'said', text }, this.progress);
   }
 
-  /** Another campaign: a running export stops, nothing of it is said any more. */
+  /** Another campaign: a running export stops, and nothing of it is said any more, not even its end. */
   reset(): void {
+    this.campaignRun++;
     this.abort?.abort();
-    this.set(null, this.progress);
+    this.abort = undefined;
+    this.set(null, null);
   }
 
   /** Stops the running export: nothing is saved, and its `run()` rejects with an `AbortError`. */
@@ -102,6 +109,9 @@ export class ExportController implements ReactiveController {
     }
     const abort = new AbortController();
     this.abort = abort;
+    const campaignRun = this.campaignRun;
+    /** Whether this export is still the grid's (no other campaign since it started). */
+    const current = () => this.campaignRun === campaignRun;
     this.set({ kind: 'progress', text: m.exporting(rows.totalRows, this.localize.number(rows.totalRows)) }, { written: 0, total: rows.totalRows, startedAt: performance.now() });
     try {
       // Let the progress message paint before the file is written.
@@ -111,9 +121,11 @@ export class ExportController implements ReactiveController {
         signal: abort.signal,
         workerUrl: request.workerUrl,
         onProgress: ({ rowsWritten, totalRows }) => {
-          if (this.progress) this.set(this.status, { ...this.progress, written: rowsWritten, total: totalRows });
+          if (current() && this.progress) this.set(this.status, { ...this.progress, written: rowsWritten, total: totalRows });
         },
       });
+      // An engine that finished all the same once stopped: no file saved, nothing said.
+      abort.signal.throwIfAborted();
       if (request.download) saveFile(file.blob, fileName);
       this.set(
         file.truncatedCells
@@ -124,19 +136,22 @@ export class ExportController implements ReactiveController {
       emit(this.host, 'campaign-stats-exported', { ...detail, byteLength: file.blob.size, thread: file.thread });
       return { blob: file.blob, fileName, rowCount: rows.totalRows, thread: file.thread };
     } catch (error) {
-      if (abort.signal.aborted && isAbortError(error)) {
+      // Stopped by another campaign, it says nothing: the user moved on.
+      if (current() && abort.signal.aborted && isAbortError(error)) {
         this.set({ kind: 'warning', text: m.exportCancelled }, null);
-      } else {
+      } else if (current()) {
         // What the user can act on: a data source's failure in its words; anything else is unexpected.
         this.set({ kind: 'error', text: m.exportFailedBecause(describeError(error, m).message), format }, null);
         emit(this.host, 'campaign-stats-error', { error: toError(error), operation: 'export' });
       }
       throw error;
     } finally {
-      const focused = (this.host.renderRoot as ShadowRoot).activeElement?.closest('[part~="export-progress"]');
-      this.abort = undefined;
-      this.set(this.status, null);
-      if (focused) void this.host.updateComplete.then(() => this.options.focusFallback()?.focus());
+      if (current()) {
+        const focused = (this.host.renderRoot as ShadowRoot).activeElement?.closest('[part~="export-progress"]');
+        this.abort = undefined;
+        this.set(this.status, null);
+        if (focused) void this.host.updateComplete.then(() => this.options.focusFallback()?.focus());
+      }
     }
   }
 

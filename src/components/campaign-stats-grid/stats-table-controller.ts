@@ -76,9 +76,11 @@ interface RemoteParams {
  * into a `StatsQuery` for the data source.
  */
 export class StatsTableController implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
+  private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly localize: LocalizeController;
   private table: Tabulator | undefined;
+  /** Where the rows were scrolled to, read while connected (a disconnected scroller reads 0). */
+  private lastScroll: { top: number; left: number } | undefined;
   private element: HTMLElement | undefined;
   private settings: TableSettings | undefined;
   private columns: readonly StatsColumn[] = [];
@@ -106,7 +108,7 @@ export class StatsTableController implements ReactiveController {
   private readonly rowsView: GridRowsView;
 
   /** `announce` says what the user did not see happen at the focus (a column's new width). */
-  constructor(host: ReactiveControllerHost, localize: LocalizeController, announce: (text: string) => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, localize: LocalizeController, announce: (text: string) => void) {
     this.host = host;
     this.localize = localize;
     this.announce = announce;
@@ -127,7 +129,16 @@ export class StatsTableController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.destroy();
+    // A grid moved to another parent (`other.append(grid)`) is connected again before this
+    // runs: it keeps its table as it was (rows, page, sort, filters, scroll).
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.destroy();
+    });
+  }
+
+  hostConnected(): void {
+    // Back in a document, a scroll container starts at the top again; Tabulator's rows are laid out for where it was.
+    if (this.table && this.lastScroll) this.restoreScroll(this.lastScroll);
   }
 
   get built(): boolean {
@@ -207,6 +218,11 @@ export class StatsTableController implements ReactiveController {
     if (this.table !== table) return;
     this.labelPaginator();
     this.keyboard.attach(table, element, this.rowsView, config.popupContainer);
+    this.lastScroll = undefined;
+    element.querySelector('.tabulator-tableholder')?.addEventListener('scroll', (event) => {
+      const holder = event.currentTarget as HTMLElement;
+      if (holder.isConnected) this.lastScroll = { top: holder.scrollTop, left: holder.scrollLeft };
+    });
     table.on('renderComplete', () => {
       this.realignHeaders();
       this.keyboard.refresh();
