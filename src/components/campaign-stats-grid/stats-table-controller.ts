@@ -103,6 +103,8 @@ export class StatsTableController implements ReactiveController {
 
   private readonly columnContext: ColumnContext;
   private readonly keyboard: GridKeyboardController;
+  /** The table's `tableBuilt` has come (see `built`). */
+  private ready = false;
   private readonly announce: (text: string) => void;
   /** The table's rows in the whole view, for the keyboard's positions. */
   private readonly rowsView: GridRowsView;
@@ -141,8 +143,9 @@ export class StatsTableController implements ReactiveController {
     if (this.table && this.lastScroll) this.restoreScroll(this.lastScroll);
   }
 
+  /** Whether the table is built: Tabulator's API (sorters, filters, columns) is there only after its `tableBuilt`. */
   get built(): boolean {
-    return this.table !== undefined;
+    return this.table !== undefined && this.ready;
   }
 
   private canvas: CanvasRenderingContext2D | null | undefined;
@@ -214,8 +217,10 @@ export class StatsTableController implements ReactiveController {
     }
     const table = new Tabulator(element, options);
     this.table = table;
+    this.ready = false;
     await new Promise<void>((resolve) => table.on('tableBuilt', () => resolve()));
     if (this.table !== table) return;
+    this.ready = true;
     this.labelPaginator();
     this.keyboard.attach(table, element, this.rowsView, config.popupContainer);
     this.lastScroll = undefined;
@@ -300,7 +305,7 @@ export class StatsTableController implements ReactiveController {
 
   /** Re-labels headers and cells when the language changes, keeping sort and filters. */
   relocalize(): void {
-    if (!this.table || this.builtLang === this.localize.locale) return;
+    if (!this.built || this.builtLang === this.localize.locale) return;
     this.builtLang = this.localize.locale;
     this.redefineColumns();
   }
@@ -310,7 +315,7 @@ export class StatsTableController implements ReactiveController {
    * links filter), keeping sort and filters; nothing happens when they are the same.
    */
   setColumns(columns: readonly StatsColumn[]): void {
-    if (!this.table || JSON.stringify(columns) === JSON.stringify(this.columns)) return;
+    if (!this.built || JSON.stringify(columns) === JSON.stringify(this.columns)) return;
     this.columns = columns;
     if (this.settings) this.settings = { ...this.settings, columns };
     this.redefineColumns();
