@@ -204,11 +204,23 @@ describe('<campaign-list>', () => {
       const ds = new TestDataSource(finished('email', 1500));
       // This source sends every campaign whatever the limit.
       ds.listCampaigns = async () => ({ campaigns: ds.campaigns, total: ds.campaigns.length });
-      const el = await renderList(ds, { pageSize: '10' });
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+      const el = await renderList(ds, { pageSize: '10' }).finally(() => (console.warn = warn));
       expect(names(el)).to.have.length(10);
+      // The host's developer is told once; the user sees a page of ten.
+      expect(warnings.filter((w) => w.includes('1500 campaigns for a limit of 10'))).to.have.length(1);
       await waitUntil(() => ds.callsOf('getSarbacaneAccess').length === 10, 'the links did not ask for their access', { timeout: 5000 });
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(ds.callsOf('getSarbacaneAccess')).to.have.length(10);
+    });
+
+    it('refuses a total past 2^53 − 1 as an invalid answer', async () => {
+      const ds = new TestDataSource(finished('email', 2));
+      ds.listCampaigns = async () => ({ campaigns: ds.campaigns, total: 1e300 });
+      const el = await renderList(ds);
+      expect($(el, '[part~="state-error"]')?.textContent).to.contain(fr.errors['invalid-response']);
     });
 
     it('is accessible (axe)', async () => {

@@ -149,7 +149,9 @@ export class CampaignList extends CampaignStatsElement {
     if (!source) return null;
     const query = search ? { channel, search, offset, limit } : { channel, offset, limit };
     const answer = await callWithTimeout((s) => source.listCampaigns(query, { signal: s }), timeout, signal);
-    return { ...readCampaignPage(answer, channel, offset, limit), channel, search, offset };
+    const page = readCampaignPage(answer, channel, offset, limit);
+    if (page.beyondLimit > 0) this.warnOnce('list-limit', `listCampaigns answered ${limit + page.beyondLimit} campaigns for a limit of ${limit}: the first ${limit} are shown.`);
+    return { ...page, channel, search, offset };
   }
 
   private loaded(view: ListView | null): void {

@@ -12,6 +12,8 @@ export interface CampaignPage {
   received: number;
   /** Items left out: unreadable, of another channel, or repeated. */
   skipped: number;
+  /** Items past the asked limit, not read (the host's developer is told). */
+  beyondLimit: number;
 }
 
 /**
@@ -30,7 +32,8 @@ export function readCampaignPage(value: unknown, channel: Channel, offset: numbe
     throw new DataSourceError('invalid-response', 'Invalid response: response.campaigns must be an array.');
   }
   const total = record.total;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
+  // Past 2^53 − 1 a count is not exact: no list is that long, the answer is wrong.
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
     throw new DataSourceError('invalid-response', 'Invalid response: response.total must be a whole number ≥ 0.');
   }
   const campaigns: Campaign[] = [];
@@ -54,5 +57,5 @@ export function readCampaignPage(value: unknown, channel: Channel, offset: numbe
   });
   const received = items.length;
   // A total smaller than what was received would make the pager lie.
-  return { campaigns, total: Math.max(total, offset + received), received, skipped };
+  return { campaigns, total: Math.max(total, offset + received), received, skipped, beyondLimit: record.campaigns.length - received };
 }
