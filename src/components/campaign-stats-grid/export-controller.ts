@@ -36,7 +36,8 @@ export interface ExportControllerOptions {
 }
 
 /** `said`: announced only (a count, a column's width), the rest is shown too. */
-type Status = { kind: 'progress' | 'done' | 'warning' | 'said'; text: string } | { kind: 'error'; text: string; format: ExportFormat };
+/** `retryable`: whether exporting again can help (not for an export too large for any file). */
+type Status = { kind: 'progress' | 'done' | 'warning' | 'said'; text: string } | { kind: 'error'; text: string; format: ExportFormat; retryable: boolean };
 
 /**
  * A grid's exports: the cancelable `campaign-stats-export` event, then the file written off
@@ -141,7 +142,8 @@ export class ExportController implements ReactiveController {
         this.set({ kind: 'warning', text: m.exportCancelled }, null);
       } else if (current()) {
         // What the user can act on: a data source's failure in its words; anything else is unexpected.
-        this.set({ kind: 'error', text: m.exportFailedBecause(describeError(error, m).message), format }, null);
+        const { message, retryable } = describeError(error, m);
+        this.set({ kind: 'error', text: m.exportFailedBecause(message), format, retryable }, null);
         emit(this.host, 'campaign-stats-error', { error: toError(error), operation: 'export' });
       }
       throw error;
@@ -190,9 +192,11 @@ export class ExportController implements ReactiveController {
       ${failed
         ? html`<div class="banner error" part="export-error" role="alert">
             <span>${failed.text}</span>
-            <button class="button" part="button retry-export-button" type="button" @click=${() => this.options.retry(failed.format)}>
-              ${this.localize.messages.retryExport}
-            </button>
+            ${failed.retryable
+              ? html`<button class="button" part="button retry-export-button" type="button" @click=${() => this.options.retry(failed.format)}>
+                  ${this.localize.messages.retryExport}
+                </button>`
+              : nothing}
           </div>`
         : nothing}`;
   }
