@@ -205,6 +205,24 @@ describe('<campaign-stats-grid> faults and races', () => {
       }
     });
 
+    it('goes on with an export running while it is moved', async () => {
+      const ds = dataSource();
+      const grid = await pagedGrid(ds);
+      ds.hold('getContactStats');
+      const exported = grid.exportExcel({ download: false });
+      await waitUntil(() => shadow(grid).querySelector('[part~="export-progress"]'), 'no export progress');
+      const other = document.createElement('section');
+      document.body.append(other);
+      try {
+        other.append(grid);
+        await aTimeout(20);
+        ds.release('getContactStats');
+        expect((await exported).rowCount).to.equal(CONTACTS);
+      } finally {
+        other.remove();
+      }
+    });
+
     it('shows its rows again when put back later (removed, then appended in another task)', async () => {
       const ds = new TestDataSource([EMAIL_CAMPAIGN], { [EMAIL_CAMPAIGN.id]: EMAIL_ROWS });
       const grid = await fixture<CampaignStatsGrid>(html`<campaign-stats-grid lang="fr" .dataSource=${ds} campaign-id=${EMAIL_CAMPAIGN.id}></campaign-stats-grid>`);
