@@ -8,6 +8,7 @@
  * bundler's; then the worker's code, embedded in a lazily loaded module, from a Blob URL
  * (same-origin, where the CSP allows `worker-src blob:`).
  */
+import { trustedScriptURL } from '../internal/trusted-types.js';
 import type { FromWorker } from './export-types.js';
 
 const KEY = Symbol.for('hub3e.campaign-stats.export-worker-url');
@@ -36,7 +37,7 @@ const OPTIONS: WorkerOptions = { type: 'module', name: 'excel-export' };
 
 function attempts(configuredUrl: string | undefined): Attempt[] {
   const fromUrl: Attempt = configuredUrl
-    ? { what: `the worker at ${configuredUrl}`, start: async () => ({ worker: new Worker(new URL(configuredUrl, document.baseURI), OPTIONS) }) }
+    ? { what: `the worker at ${configuredUrl}`, start: async () => ({ worker: new Worker(trustedScriptURL(new URL(configuredUrl, document.baseURI)) as string, OPTIONS) }) }
     : {
         what: 'the worker file beside the library',
         // This exact form is what bundlers recognise to build and emit the worker.
@@ -48,7 +49,8 @@ function attempts(configuredUrl: string | undefined): Attempt[] {
       const { default: source } = await import('./export-worker-source.js');
       if (!source) return undefined;
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-      return { worker: new Worker(url, OPTIONS), release: () => URL.revokeObjectURL(url) };
+      // Through the library's Trusted Types policy: a page that requires them refuses a plain URL.
+      return { worker: new Worker(trustedScriptURL(url) as string, OPTIONS), release: () => URL.revokeObjectURL(url) };
     },
   };
   return [fromUrl, fromBlob];
