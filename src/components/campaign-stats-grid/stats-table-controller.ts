@@ -215,6 +215,10 @@ export class StatsTableController implements ReactiveController {
       this.paging = undefined;
       options.data = config.rows;
     }
+    // A known row height: Tabulator then lays rows out without reading each cell's height, a
+    // forced layout per row drawn that costs more inside a shadow root.
+    const rowHeight = measureRowHeight(element);
+    if (rowHeight) options.rowHeight = rowHeight;
     const table = new Tabulator(element, options);
     this.table = table;
     this.ready = false;
@@ -656,6 +660,35 @@ function alertText(text: string): HTMLElement {
   const element = document.createElement('span');
   element.textContent = text;
   return element;
+}
+
+/**
+ * The height of one row in the table's styles and font, from a probe row of Tabulator's classes
+ * holding each kind of cell (cells never wrap, so every row is that tall); undefined when it
+ * cannot be measured.
+ */
+function measureRowHeight(element: HTMLElement): number | undefined {
+  const probe = document.createElement('div');
+  probe.className = 'tabulator-row';
+  probe.setAttribute('aria-hidden', 'true');
+  // A text cell, and the badges (delivery and yes/no), whose inline boxes can stand taller than text.
+  for (const badge of ['', 'delivery delivery-delivered', 'flag flag-yes']) {
+    const cell = document.createElement('div');
+    cell.className = 'tabulator-cell';
+    const content = badge ? document.createElement('span') : cell;
+    if (badge) {
+      content.className = badge;
+      cell.append(content);
+    }
+    content.textContent = 'Ég';
+    probe.append(cell);
+  }
+  // In the table's own font and styles (Tabulator adds the class to the element anyway).
+  element.classList.add('tabulator');
+  element.append(probe);
+  const height = probe.getBoundingClientRect().height;
+  probe.remove();
+  return height > 0 ? Math.ceil(height) : undefined;
 }
 
 function queryKey(query: StatsQuery): string {
