@@ -221,10 +221,15 @@ export class GridKeyboardController {
     if (!column) return undefined;
     if (row === HEADER) return column.getElement();
     if (row === FILTER) return column.getElement().querySelector<HTMLElement>(FILTER_CONTROL) ?? undefined;
-    const local = row - (this.view?.offset() ?? 0);
-    const component = local >= 0 ? this.rowAt(local) : undefined;
-    const cell = component?.getElement().isConnected ? component.getCell(column.getField()) : undefined;
-    return cell ? cell.getElement() : undefined;
+    // Among the rendered rows only (a few dozen): this runs at each render while scrolling.
+    const position = row - (this.view?.offset() ?? 0) + 1;
+    for (const rowElement of this.element?.querySelectorAll('.tabulator-table > .tabulator-row') ?? []) {
+      const component = this.rowOf.get(rowElement);
+      if (component?.getPosition() !== position) continue;
+      const cell = component.getCell(column.getField());
+      return cell ? cell.getElement() : undefined;
+    }
+    return undefined;
   }
 
   /** The table's row `local` (0-based) as shown, filters and sort applied. */
