@@ -11,6 +11,7 @@ import { fr } from '../../src/i18n/fr.js';
 import { finished, renderList, settle, unfinished } from '../helpers/campaign-list.js';
 import { EMAIL_ROWS } from '../helpers/fixtures.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
+import { warningsOf } from '../helpers/console.js';
 
 const $ = <T extends Element = HTMLElement>(el: CampaignList, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: CampaignList, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
@@ -204,10 +205,8 @@ describe('<campaign-list>', () => {
       const ds = new TestDataSource(finished('email', 1500));
       // This source sends every campaign whatever the limit.
       ds.listCampaigns = async () => ({ campaigns: ds.campaigns, total: ds.campaigns.length });
-      const warnings: string[] = [];
-      const warn = console.warn;
-      console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-      const el = await renderList(ds, { pageSize: '10' }).finally(() => (console.warn = warn));
+      let el!: CampaignList;
+      const warnings = await warningsOf(async () => (el = await renderList(ds, { pageSize: '10' })));
       expect(names(el)).to.have.length(10);
       // The host's developer is told once; the user sees a page of ten.
       expect(warnings.filter((w) => w.includes('1500 campaigns for a limit of 10'))).to.have.length(1);

@@ -7,6 +7,7 @@ import { fr } from '../../src/i18n/fr.js';
 import { EMAIL_CAMPAIGN } from '../helpers/fixtures.js';
 import { rejection } from '../helpers/rejection.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
+import { warningsOf } from '../helpers/console.js';
 
 /*
  * What `allowed-hosts` may widen: host names, never a public suffix (anybody's site is under
@@ -17,18 +18,6 @@ import { TestDataSource } from '../helpers/test-data-source.js';
 const reasonOf = (el: SarbacaneLink) => el.shadowRoot!.querySelector('[part~="reason"]')?.textContent?.trim();
 const hrefOf = (el: SarbacaneLink) => el.shadowRoot!.querySelector('[part~="link"]')!.getAttribute('href');
 
-/** Console warnings while `run` runs. */
-async function warningsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
-}
 
 /** A link to `reportUrl` with `allowed-hosts="hosts"`, settled: its tasks, and the check of its hosts. */
 async function linkTo(reportUrl: string, hosts: string): Promise<SarbacaneLink> {

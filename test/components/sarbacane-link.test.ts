@@ -10,15 +10,8 @@ import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { EMAIL_CAMPAIGN } from '../helpers/fixtures.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
+import { settle } from '../helpers/sarbacane-link.js';
 
-type TaskLike = { taskComplete: Promise<unknown> };
-
-/** Waits for the element's access task to settle (success or error) and the render after it. */
-async function settle(el: SarbacaneLink): Promise<void> {
-  await el.updateComplete;
-  await (el as unknown as { accessTask: TaskLike }).accessTask.taskComplete.catch(() => undefined);
-  await el.updateComplete;
-}
 
 const linkOf = (el: SarbacaneLink) => el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="link"]')!;
 const reasonOf = (el: SarbacaneLink) => el.shadowRoot!.querySelector<HTMLElement>('[part~="reason"]');

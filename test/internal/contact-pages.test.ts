@@ -5,22 +5,11 @@ import { checkExportTotal, ExportTooLargeError, MAX_EXPORT_ROWS, readWholeCampai
 import { EMAIL_CAMPAIGN, EMAIL_ROWS } from '../helpers/fixtures.js';
 import { rejection } from '../helpers/rejection.js';
 import { TestDataSource } from '../helpers/test-data-source.js';
+import { warningsOf } from '../helpers/console.js';
 
 const ASOF = '2026-11-26T20:30:00.000Z';
 const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ ...EMAIL_ROWS[0]!, contactId: `ct-${from + i}` }));
 
-/** Console warnings while `run` runs. */
-async function warningsOf(run: () => Promise<unknown>): Promise<string[]> {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
-}
 
 /** A source that answers every page with `answer(query)`, whatever it was asked. */
 function answering(answer: (q: StatsQuery) => ContactStatsPage) {
