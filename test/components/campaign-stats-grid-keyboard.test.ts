@@ -230,6 +230,21 @@ describe('<campaign-stats-grid> keyboard (APG grid pattern)', () => {
     await waitUntil(() => where(element) === 'cell 3:2 Élodie', `after the refresh: ${where(element)}`);
   });
 
+  it('stays where the user scrolled away from the focused cell; the next arrow goes on from the cell', async () => {
+    const element = await grid(300);
+    await tabIntoTable(element);
+    await press('ArrowDown', 'ArrowDown', 'ArrowDown');
+    expect(where(element)).to.equal('cell 3:1 Nom 000002');
+    const holder = shadow(element).querySelector<HTMLElement>('.tabulator-tableholder')!;
+    // As a wheel or the scrollbar does: the focused row is no longer drawn.
+    holder.scrollTop = holder.scrollHeight;
+    await waitUntil(() => !columnTexts(element, 'lastName').includes('Nom 000002'), 'the focused row is still drawn');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(holder.scrollTop, 'the view jumped back to the focused cell').to.be.greaterThan(holder.scrollHeight / 2);
+    await press('ArrowDown');
+    await waitUntil(() => where(element) === 'cell 4:1 Nom 000003', `ArrowDown: ${where(element)}`);
+  });
+
   describe('server-side mode', () => {
     it('crosses pages with PageDown and reaches the last contact with Ctrl+End, the row index of the whole campaign', async function () {
       this.timeout(20_000);

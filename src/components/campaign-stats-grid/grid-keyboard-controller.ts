@@ -58,6 +58,8 @@ export class GridKeyboardController {
   /** The focus is in the grid: a cell re-rendered under it (a refresh, a page) gets it back. */
   private focusInside = false;
   private pointerDown = false;
+  /** The body is being given the focus of a position scrolled out of view: it stays where the view is. */
+  private parking = false;
   /** Rows are rendered by Tabulator's own ordering: their `RowComponent`, for their position. */
   private readonly rowOf = new WeakMap<Element, RowComponent>();
   /** The move in flight (a page or far rows to render): a newer key press overtakes it. */
@@ -200,7 +202,15 @@ export class GridKeyboardController {
     // A refresh or a page re-rendered the focused cell: the focus goes on with the new one.
     const root = element.getRootNode() as ShadowRoot | Document;
     if (this.focusInside && !element.contains(root.activeElement)) {
-      (this.elementAt(this.position) ?? this.body())?.focus({ preventScroll: true });
+      const cell = this.elementAt(this.position);
+      if (cell) cell.focus({ preventScroll: true });
+      else {
+        // Scrolled away from (a wheel, a scrollbar): the body holds the focus where the view
+        // is; the next key goes on from the position.
+        this.parking = true;
+        this.body()?.focus({ preventScroll: true });
+        this.parking = false;
+      }
     }
   }
 
@@ -262,7 +272,7 @@ export class GridKeyboardController {
   /** The body focused in place of a position not rendered: the focus goes on to the position. */
   private readonly onGridFocus = (event: FocusEvent): void => {
     // A click on the body's blank space leaves the focus there, the view where it is.
-    if (event.target === this.body() && !this.pointerDown) void this.focus(this.position, true);
+    if (event.target === this.body() && !this.pointerDown && !this.parking) void this.focus(this.position, true);
   };
 
   private readonly onFocusin = (event: FocusEvent): void => {
