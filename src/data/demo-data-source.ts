@@ -3,6 +3,7 @@ import type {
   CampaignDataSource,
   CampaignListQuery,
   Channel,
+  ContactStats,
   ContactStatsPage,
   Options,
   SarbacaneAccess,
@@ -15,6 +16,7 @@ import { demoLinks } from './demo-links.js';
 import type { DemoStatsTable } from './demo-stats-table.js';
 import { foldText, pageWindow } from './stats-query.js';
 import { abortError, delay, throwIfAborted } from '../internal/abort.js';
+import { taskSlices } from '../internal/next-task.js';
 
 export type DemoOperation = keyof CampaignDataSource;
 
@@ -193,7 +195,15 @@ export class DemoDataSource implements CampaignDataSource {
     throwIfAborted(o.signal);
     const draw = newDraw();
     const links = demoLinks(campaign.id);
-    const rows = page.indexes.map((i) => demoContact(campaign.channel, hash, i, finished, asOf - finished, links, draw));
+    // In slices: a page of 20,000 contacts took one task of 80–100 ms to make.
+    const rows: ContactStats[] = [];
+    const slices = taskSlices();
+    for (const i of page.indexes) {
+      rows.push(demoContact(campaign.channel, hash, i, finished, asOf - finished, links, draw));
+      const pause = slices.pause();
+      if (pause) await pause;
+    }
+    throwIfAborted(o.signal);
     return { rows, total: page.total, asOf: new Date(asOf).toISOString() };
   }
 
