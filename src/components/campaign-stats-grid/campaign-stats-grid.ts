@@ -15,6 +15,7 @@ import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
 import { describeError, toError } from '../../internal/error-message.js';
 import { IntervalController } from '../../internal/interval-controller.js';
+import { UserActivityController } from '../../internal/user-activity.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { layoutStyles } from '../../internal/layout.styles.js';
 import { stateStyles } from '../../internal/state.styles.js';
@@ -58,6 +59,8 @@ interface Loaded {
   summary: Promise<SummaryData | undefined>;
   /** The links of the message, for the "Liens cliqués" column; none when the data says nothing of links. */
   links?: KnownLink[];
+  /** A refresh's: the links the load before it knew, whose order and labels it keeps (see `knownLinks`). */
+  previousLinks?: KnownLink[];
   /** What the figures count, as a key: a refresh that changes it shows the "updated" cue. */
   figures: string;
 }
@@ -74,6 +77,7 @@ interface Paged {
   asOf: string;
   summary: Promise<SummaryData | undefined>;
   links?: KnownLink[];
+  previousLinks?: KnownLink[];
   figures: string;
 }
 
@@ -228,9 +232,16 @@ export class CampaignStatsGrid extends CampaignStatsElement {
     onExport: (format) => void this.exportFile(format, {}).catch(() => undefined),
     canExport: () => !this.exports.running && this.table.built,
   });
-  private readonly autoRefresh = new IntervalController(this, () => {
-    if (this.view && this.loadTask.status !== TaskStatus.PENDING && !this.pageRefreshing && !this.exports.running) void this.refresh().catch(() => undefined);
-  });
+  private readonly activity = new UserActivityController(this);
+  private readonly autoRefresh = new IntervalController(
+    this,
+    () => {
+      if (this.view && this.loadTask.status !== TaskStatus.PENDING && !this.pageRefreshing) void this.refresh().catch(() => undefined);
+    },
+    // Not in the middle of the user's work: rows that move under the pointer, a menu whose
+    // target changes, an export of figures of two times.
+    () => this.activity.busy || this.menu.isOpen || this.exports.running,
+  );
 
   private readonly loadTask = new Task(this, {
     args: () => [this.campaignId, this.source, this.requestTimeout, this.effectiveThreshold] as const,
@@ -338,19 +349,22 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       if (!signal.aborted) this.failed(error);
       return undefined;
     });
+    const shown = this.view;
+    const previousLinks = (shown?.kind === 'loaded' || shown?.kind === 'paged') && shown.campaign.id === campaign.id ? shown.links : undefined;
     try {
       // The first page tells the campaign's size, hence the mode; server-side mode shows it first.
       const firstQuery = { offset: 0, limit: SERVER_PAGE_SIZE };
       const page = await fetchPage(firstQuery, signal);
       if (page.total > threshold) {
         if (signal.aborted) throw abortError();
-        const links = knownLinks(undefined, page.rows);
+        const links = knownLinks(undefined, page.rows, previousLinks);
         // Page by page, the rows' figures are not all known: the data time and count stand for them.
         const figures = `${page.total}@${page.asOf}`;
-        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary, links, figures };
+        return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary, links, previousLinks, figures };
       }
       const rows = await readWholeCampaign(fetchPage, page, signal);
-      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary, links: knownLinks(undefined, rows), figures: figuresKey(rows) };
+      const links = knownLinks(undefined, rows, previousLinks);
+      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary, links, previousLinks, figures: figuresKey(rows) };
     } catch (error) {
       throw new OperationError('getContactStats', error);
     }
@@ -409,7 +423,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   private summaryArrived(result: Loaded | Paged, summary: SummaryData | undefined): void {
     const current = this.view;
     if (!summary || (current?.kind !== 'loaded' && current?.kind !== 'paged') || current.summary !== result.summary) return;
-    const links = knownLinks(summary, current.kind === 'loaded' ? current.rows : current.firstPage.page.rows);
+    const links = knownLinks(summary, current.kind === 'loaded' ? current.rows : current.firstPage.page.rows, current.previousLinks);
     this.view = { ...current, links };
     if (this.table.built) this.table.setColumns(statsColumns(current.campaign.channel, links));
   }

@@ -28,12 +28,16 @@ export async function fetchGridSummary(source: CampaignDataSource, campaign: Cam
 /**
  * The links the grid knows: the summary's (most clickers first, shown by label), then any id
  * the rows carry that the summary does not name. `undefined` when neither says anything about
- * links: the column is then left out.
+ * links: the column is then left out. `previous`, the links a refresh of the same campaign
+ * knew, keep their order and labels (a label the summary changed is taken): the column stays
+ * the same from one refresh to the next, rather than being redefined, every row drawn again,
+ * each time the clickers reorder the summary's links.
  */
-export function knownLinks(summary: SummaryData | undefined, rows: readonly ContactStats[]): KnownLink[] | undefined {
+export function knownLinks(summary: SummaryData | undefined, rows: readonly ContactStats[], previous?: readonly KnownLink[]): KnownLink[] | undefined {
   const links = new Map<string, string>();
+  for (const link of previous ?? []) links.set(link.linkId, link.text);
   for (const link of summary ? summaryLinks(summary) : []) links.set(link.linkId, link.text);
-  let carried = false;
+  let carried = previous !== undefined;
   for (const row of rows) {
     if (!row.clickedLinks) continue;
     carried = true;

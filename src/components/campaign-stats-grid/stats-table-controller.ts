@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ColumnDefinition, Filter, Options, Tabulator } from 'tabulator-tables';
 import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.js';
-import { matchesSearch } from '../../data/stats-query.js';
+import { matchesSearch, SEARCHED_FIELDS } from '../../data/stats-query.js';
 import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
@@ -9,6 +9,7 @@ import type { FetchStatsPage } from '../../internal/contact-pages.js';
 import { emptyHTML } from '../../internal/trusted-types.js';
 import { columnDefinitions, filterText, statsFilters, type ColumnContext } from './column-definitions.js';
 import { GridKeyboardController, type GridRowsView } from './grid-keyboard-controller.js';
+import { updateChangedRows } from './row-updates.js';
 import type { StatsColumn } from './stats-columns.js';
 
 let tabulatorModule: Promise<typeof import('./tabulator.js')> | undefined;
@@ -259,15 +260,39 @@ export class StatsTableController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** New figures for the same contacts: sort, filters, search and scroll position stay. */
+  /**
+   * New figures for the same contacts: sort, filters, search, scroll position and focus stay.
+   * Only the rows whose figures moved are changed, in slices (see `updateChangedRows`); the
+   * rows are sorted and filtered again when a moved figure is one the view depends on. Other
+   * contacts replace the table's rows.
+   */
   async replaceRows(rows: ContactStats[], asOf: string): Promise<void> {
-    if (!this.table) return;
+    const table = this.table;
+    if (!table) return;
+    const movedTime = new Date(asOf).getTime() !== this.referenceTime;
     this.referenceTime = new Date(asOf).getTime();
-    const scroll = this.scrollPosition();
-    await this.table.replaceData(rows);
-    if (scroll) this.restoreScroll(scroll);
-    this.shownCount = this.table.getDataCount('active');
+    const changes = await updateChangedRows(table, rows, () => this.table === table);
+    if (changes === 'superseded') return;
+    if (changes === 'other-contacts') {
+      const scroll = this.scrollPosition();
+      await table.replaceData(rows);
+      if (scroll) this.restoreScroll(scroll);
+    } else if (this.viewDependsOn(changes.fields, movedTime)) {
+      table.refreshFilter();
+    }
+    if (this.table !== table) return;
+    this.shownCount = table.getDataCount('active');
+    this.keyboard.refresh();
     this.host.requestUpdate();
+  }
+
+  /** Whether the rows shown (their order, which pass) can change with these fields' values, or with the data time. */
+  private viewDependsOn(fields: ReadonlySet<string>, movedTime: boolean): boolean {
+    const table = this.table!;
+    if (table.getSorters().some((sorter) => fields.has(sorter.field))) return true;
+    // A period filter ("last 24 h") counts back from the data time.
+    if (table.getHeaderFilters().some((filter) => fields.has(filter.field) || (movedTime && this.columns.find((c) => c.field === filter.field)?.filter === 'since'))) return true;
+    return this.filteredBy !== '' && SEARCHED_FIELDS.some((field) => fields.has(field));
   }
 
   /**

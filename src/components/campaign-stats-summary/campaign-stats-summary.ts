@@ -9,6 +9,7 @@ import { DEFAULT_SERVER_SIDE_THRESHOLD } from '../../internal/contact-pages.js';
 import { DataTimeController, renderDataTime } from '../../internal/data-time.js';
 import { emit } from '../../internal/emit.js';
 import { IntervalController } from '../../internal/interval-controller.js';
+import { UserActivityController } from '../../internal/user-activity.js';
 import { refreshSeconds } from '../../internal/refresh-interval.js';
 import { renderErrorState, renderLoadingState, renderNotAvailable, renderRefreshFailed, renderState } from '../../internal/state-views.js';
 import { findStatsGrid } from '../../internal/stats-target.js';
@@ -114,9 +115,15 @@ export class CampaignStatsSummary extends CampaignStatsElement {
 
   private readonly dataTime = new DataTimeController(this);
 
-  private readonly autoRefresh = new IntervalController(this, () => {
-    if (this.view && this.loadTask.status !== TaskStatus.PENDING) void this.refresh().catch(() => undefined);
-  });
+  private readonly activity = new UserActivityController(this);
+  private readonly autoRefresh = new IntervalController(
+    this,
+    () => {
+      if (this.view && this.loadTask.status !== TaskStatus.PENDING) void this.refresh().catch(() => undefined);
+    },
+    // Figures that change under a key or a click on the way to them.
+    () => this.activity.busy,
+  );
 
   /** Loads the figures again; rejects when the data source fails (the figures shown stay). */
   async refresh(): Promise<void> {
