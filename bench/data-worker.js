@@ -2,9 +2,13 @@
 // and answers StatsQuery pages (filters, search, sort, offset/limit) like a back end would.
 // Being a Worker, its memory and CPU are not the page's: the page's heap and long tasks are
 // the grid's own. Queries with the same filters/search/sort reuse the ordered row indices.
-import { AS_OF, benchRow } from './rows.js';
+// `advance` plays time passing (for the refresh figure): the figures change, asOf moves on.
+import { AS_OF, benchRow, random } from './rows.js';
 
 let rows = [];
+/** The figures' time: AS_OF, one hour later at each `advance`. */
+let asOf = AS_OF;
+let step = 0;
 const orders = new Map();
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 const fold = (v) =>
@@ -83,6 +87,42 @@ function orderFor(q) {
   return order;
 }
 
+/**
+ * One hour passes, deterministically (the same rows change at the same step): `fraction` of the
+ * rows drawn at random, and every row of the first last name in name order (those a grid sorted
+ * by name shows at its top, so that a check can see them change). A pending row is delivered; a
+ * delivered one is opened once more (opened, openCount + 1, lastActivityAt within the hour) and,
+ * for the drawn rows one time in three and for the first last name's rows always, clicked once more.
+ * Bounced and blocked rows stay as they are. New row objects; cached orders are dropped.
+ */
+function advance(fraction) {
+  step++;
+  const next = Date.parse(asOf) + 3_600_000;
+  const r = random(0x5bd1e995 ^ step);
+  const byName = orderFor({ sort: [{ field: 'lastName', dir: 'asc' }] });
+  const firstLast = rows[byName[0]]?.lastName;
+  const forced = [];
+  let changed = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const drawn = r() < fraction;
+    const first = rows[i].lastName === firstLast;
+    if (!drawn && !first) continue;
+    const row = { ...rows[i] };
+    if (row.delivery === 'pending') row.delivery = 'delivered';
+    if (row.delivery !== 'delivered') continue;
+    row.opened = true;
+    row.openCount += 1;
+    if (first || r() < 1 / 3) row.clickCount += 1;
+    row.lastActivityAt = new Date(next - 60_000 * (1 + Math.floor(r() * 59))).toISOString();
+    rows[i] = row;
+    changed++;
+    if (first) forced.push({ email: row.email, clickCount: row.clickCount });
+  }
+  orders.clear();
+  asOf = new Date(next).toISOString();
+  return { asOf, changed, firstLast, forced };
+}
+
 self.onmessage = ({ data }) => {
   const { id, type } = data;
   try {
@@ -91,6 +131,8 @@ self.onmessage = ({ data }) => {
       rows = new Array(data.size);
       for (let i = 0; i < data.size; i++) rows[i] = benchRow(i);
       orders.clear();
+      asOf = AS_OF;
+      step = 0;
       for (const q of data.prepare ?? []) orderFor(q);
       self.postMessage({ id, result: { size: rows.length, ms: performance.now() - t0 } });
     } else if (type === 'mark') {
@@ -106,7 +148,12 @@ self.onmessage = ({ data }) => {
       const end = Math.min(total, offset + Math.max(0, Math.floor(q.limit) || 0));
       const page = new Array(Math.max(0, end - offset));
       for (let k = offset; k < end; k++) page[k - offset] = rows[order ? order[k] : k];
-      self.postMessage({ id, result: { rows: page, total, asOf: AS_OF }, ms: performance.now() - started });
+      self.postMessage({ id, result: { rows: page, total, asOf }, ms: performance.now() - started });
+    } else if (type === 'advance') {
+      self.postMessage({ id, result: advance(data.fraction) });
+    } else if (type === 'lookup') {
+      const emails = new Set(data.emails);
+      self.postMessage({ id, result: rows.filter((row) => emails.has(row.email)) });
     }
   } catch (error) {
     self.postMessage({ id, error: String(error?.stack ?? error) });

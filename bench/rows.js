@@ -29,8 +29,8 @@ const DELIVERIES = [
   ['pending', 0.005],
 ];
 
-/** mulberry32 seeded per row. */
-function random(seed) {
+/** mulberry32: a seeded generator of numbers in [0, 1) (per row here; per refresh step in bench/data-worker.js). */
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
