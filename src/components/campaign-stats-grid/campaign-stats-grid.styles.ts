@@ -143,12 +143,31 @@ export const gridStyles = css`
     outline-offset: 1px;
   }
 
-  /* The whole text of a focused cell cut by its column (cell-tooltip.ts). */
+  /* The whole text of a focused or hovered cell cut by its column (cell-tooltip.ts), placed by
+     Floating UI (left and top set through the CSSOM). Its size does not depend on where it
+     lands; the pointer can move onto it (WCAG 1.4.13). */
   .cell-tooltip {
     position: absolute;
+    top: 0;
+    left: 0;
+    z-index: 20;
+    box-sizing: border-box;
+    width: max-content;
     max-width: min(40em, calc(100vw - 16px));
+    padding: 4px 8px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_surface);
+    box-shadow: 0 4px 12px rgb(16 24 40 / 16%);
+    color: var(--_text);
+    font-size: var(--_font-size);
+    line-height: 1.4;
     white-space: normal;
     overflow-wrap: anywhere;
+  }
+
+  .cell-tooltip[hidden] {
+    display: none;
   }
 
   /* The paginator of server-side mode, and the message shown while a page loads. */

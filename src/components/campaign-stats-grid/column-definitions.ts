@@ -111,19 +111,6 @@ function listText(value: unknown, labels: Record<string, string> | undefined): s
   return Array.isArray(value) ? value.map((item) => labels?.[String(item)] ?? String(item)).join(', ') : String(value ?? '');
 }
 
-/**
- * The whole text of a cell cut by its column's width, as a tooltip; none for a cell shown whole.
- * An element, not a string: Tabulator writes a string tooltip as HTML (tabulator.ts shows
- * element tooltips only).
- */
-function cutCellTooltip(_event: MouseEvent, cell: CellComponent): HTMLElement | null {
-  const element = cell.getElement();
-  if (element.scrollWidth <= element.clientWidth) return null;
-  const tooltip = document.createElement('div');
-  tooltip.textContent = element.textContent ?? '';
-  return tooltip;
-}
-
 function textNode(text: string): Text {
   return document.createTextNode(text);
 }
@@ -150,7 +137,6 @@ export function columnDefinitions(columns: readonly StatsColumn[], ctx: ColumnCo
       headerFilterPlaceholder: column.filter === 'text' ? m.filterPlaceholder : column.filter === 'min' ? m.filterMin : '',
       // Tabulator appends Node results as they are (text nodes included).
       formatter: formatter(column, ctx) as unknown as Formatter,
-      tooltip: cutCellTooltip as ColumnDefinition['tooltip'],
       cssClass: `col-${column.kind}`,
     };
     if (column.kind === 'number') definition.hozAlign = 'right';

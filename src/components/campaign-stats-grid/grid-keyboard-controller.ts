@@ -1,4 +1,5 @@
 import type { ColumnComponent, RowComponent, Tabulator } from 'tabulator-tables';
+import { CellHoverTooltip } from './cell-hover-tooltip.js';
 import { CellTooltip } from './cell-tooltip.js';
 
 /** Where the table's rows stand in the whole campaign (server-side mode shows one page of it). */
@@ -41,9 +42,9 @@ const FILTER_CONTROL = '.tabulator-header-filter input, .tabulator-header-filter
  * renderer, or fetched page by page); Enter or Space on a header sorts (Tabulator's own click);
  * Enter or F2 on a filter starts editing it, Escape ends; Shift+←/→ narrows or widens the
  * focused column. Rows and cells carry `aria-rowindex`/`aria-colindex` of the whole view, the
- * grid `aria-rowcount`/`aria-colcount`. A focused cell cut by its column's width shows its
- * whole text in a tooltip. It also owns the rest of the table's ARIA: roles, names, and a
- * loading message that is not an alert.
+ * grid `aria-rowcount`/`aria-colcount`. A focused or hovered cell cut by its column's width
+ * shows its whole text in a tooltip (`CellTooltip`, `CellHoverTooltip`). It also owns the rest
+ * of the table's ARIA: roles, names, and a loading message that is not an alert.
  */
 export class GridKeyboardController {
   private readonly options: GridKeyboardOptions;
@@ -52,6 +53,8 @@ export class GridKeyboardController {
   private view: GridRowsView | undefined;
   private observer: MutationObserver | undefined;
   private readonly tooltip = new CellTooltip();
+  /** The same tooltip for the pointer, on hover. */
+  private readonly hover = new CellHoverTooltip(this.tooltip);
   private position: Position = { row: HEADER, col: 0 };
   /** A filter control takes the keys (typing, a select's arrows) until Enter or Escape. */
   private editing = false;
@@ -77,6 +80,7 @@ export class GridKeyboardController {
     this.element = element;
     this.view = view;
     this.tooltip.container = popupContainer;
+    this.hover.attach(element);
     element.addEventListener('keydown', this.onKeydown);
     element.addEventListener('focusin', this.onFocusin);
     element.addEventListener('focusout', this.onFocusout);
@@ -105,6 +109,7 @@ export class GridKeyboardController {
     }
     this.observer?.disconnect();
     this.observer = undefined;
+    this.hover.detach();
     this.tooltip.hide();
     this.table = undefined;
     this.element = undefined;
@@ -199,6 +204,7 @@ export class GridKeyboardController {
       }
     }
     this.syncTabStop();
+    this.hover.rendered();
     // A refresh or a page re-rendered the focused cell: the focus goes on with the new one.
     const root = element.getRootNode() as ShadowRoot | Document;
     if (this.focusInside && !element.contains(root.activeElement)) {
@@ -287,13 +293,13 @@ export class GridKeyboardController {
     else this.editing = false;
     this.syncTabStop();
     if (position.row >= 0) this.tooltip.showIfCut(target);
-    else this.tooltip.hide();
+    else this.tooltip.hide('focus');
   };
 
   private readonly onFocusout = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
     if (next && this.element?.contains(next)) return;
-    this.tooltip.hide();
+    this.tooltip.hide('focus');
     const target = event.target as HTMLElement;
     const left = () => {
       this.focusInside = false;

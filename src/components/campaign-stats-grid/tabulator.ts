@@ -2,13 +2,15 @@
  * Tabulator with only the modules the grid uses (its full build is more than twice the size).
  * Loaded lazily, while the statistics are being fetched: the list and the link never need it.
  * `PageModule` and `AjaxModule` serve server-side mode: pages asked of the data source, through
- * a request function (never a URL fetch). `TooltipModule` (with the `PopupModule` it draws
- * with) shows the whole text of a cell cut by its column's width. No `KeybindingsModule`: the
- * keyboard is `GridKeyboardController`'s (Tabulator's scrolls the body, it moves no focus).
+ * a request function (never a URL fetch). No `KeybindingsModule`: the keyboard is
+ * `GridKeyboardController`'s (Tabulator's scrolls the body, it moves no focus). No
+ * `TooltipModule` nor `PopupModule`: the whole text of a cut cell is the grid's own tooltip, on
+ * focus and on hover (`CellTooltip`, `CellHoverTooltip`), and its menus are its own (Floating
+ * UI); Tabulator's tooltip could not be dismissed with Escape nor hovered.
  *
- * Three modules are narrowed so that no text is ever written as HTML, and no string reaches an
+ * Two modules are narrowed so that no text is ever written as HTML, and no string reaches an
  * `innerHTML` sink (which a page under Trusted Types refuses, the empty string included): see
- * `TextPageModule`, `TextTooltipModule` and `ArrowSortModule`.
+ * `TextPageModule` and `ArrowSortModule`.
  */
 import {
   Tabulator,
@@ -17,16 +19,14 @@ import {
   FormatModule,
   InteractionModule,
   PageModule,
-  PopupModule,
   ResizeColumnsModule,
   ResizeTableModule,
   SortModule,
-  TooltipModule,
 } from 'tabulator-tables';
 
 /**
  * The option that turns the narrowing on, for the grid's tables only: a host's own Tabulator
- * tables on the page share these modules, and may want HTML labels and tooltips.
+ * tables on the page share these modules, and may want HTML labels.
  */
 export const TEXT_ONLY = 'campaignStatsTextOnly';
 
@@ -59,18 +59,6 @@ class TextPageModule extends (PageModule as unknown as ModuleClass<{ langBind(pa
 }
 
 /**
- * Only element tooltips (the grid's are): Tabulator writes any other tooltip, the empty one of
- * a cell shown whole included, with `innerHTML`.
- */
-class TextTooltipModule extends (TooltipModule as unknown as ModuleClass<{ loadTooltip(event: Event, component: unknown, tooltip: unknown): void }>) {
-  override loadTooltip(event: Event, component: { getComponent(): unknown }, tooltip: unknown): void {
-    if (!this.table.options[TEXT_ONLY]) return super.loadTooltip(event, component, tooltip);
-    const contents = typeof tooltip === 'function' ? tooltip(event, component.getComponent(), () => undefined) : tooltip;
-    if (contents instanceof HTMLElement) super.loadTooltip(event, component, contents);
-  }
-}
-
-/**
  * Tabulator writes its `headerSortElement` option into each sortable header with `innerHTML`,
  * whatever its type: the grid gives it an empty (trusted) HTML value, and the arrow that the
  * styles draw is added here as an element.
@@ -93,11 +81,9 @@ Tabulator.registerModule([
   FormatModule,
   InteractionModule,
   TextPageModule,
-  PopupModule,
   ResizeColumnsModule,
   ResizeTableModule,
   ArrowSortModule,
-  TextTooltipModule,
 ] as unknown as Parameters<typeof Tabulator.registerModule>[0]);
 
 export { Tabulator };
