@@ -43,7 +43,7 @@ const clicks: StatsColumn = { field: 'clickCount', title: (m) => m.columns.click
 
 const EMAIL_COLUMNS: readonly StatsColumn[] = [
   ...identity,
-  { field: 'email', title: (m) => m.columns.email, kind: 'text', filter: 'text', minWidth: 160 },
+  { field: 'email', title: (m) => m.columns.email, kind: 'text', filter: 'text', minWidth: 148 },
   { field: 'delivery', title: (m) => m.columns.delivery, kind: 'label', filter: 'choice', choices: EMAIL_DELIVERIES, minWidth: 140 },
   { field: 'opened', title: (m) => m.columns.opened, kind: 'boolean', filter: 'boolean', minWidth: 60 },
   { field: 'openCount', title: (m) => m.columns.openCount, kind: 'number', filter: 'min', minWidth: 60 },
