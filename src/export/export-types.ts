@@ -1,5 +1,6 @@
 import type { Campaign } from '../data/campaign-data-source.js';
 import type { Messages } from '../i18n/messages.js';
+import type { ColumnPage } from './column-pages.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -77,8 +78,8 @@ export interface WorkbookMeta {
 }
 
 /**
- * One row as the engine reads it: the values of `WorkbookMeta.columns`, in their order. Arrays
- * rather than the source's row objects: they cost less to post to the worker.
+ * One row as the engine reads it: the values of `WorkbookMeta.columns`, in their order (in the
+ * worker, as column-pages.ts `decodePage` gives them back).
  */
 export type ValueRow = readonly unknown[];
 
@@ -114,9 +115,10 @@ export type Engine = (job: ExportJob, pages: AsyncIterable<readonly ValueRow[]>,
 /**
  * Messages between the main thread and the export worker (export-worker.ts). The worker says
  * `ready` once loaded, then pulls pages one at a time, so that at most a few pages wait in
- * its memory however fast the main thread could post them.
+ * its memory however fast the main thread could post them. A page's rows come by column
+ * (column-pages.ts), their buffers transferred.
  */
-export type ToWorker = { type: 'start'; job: ExportJob } | { type: 'page'; rows: ValueRow[] } | { type: 'end' };
+export type ToWorker = { type: 'start'; job: ExportJob } | { type: 'page'; page: ColumnPage } | { type: 'end' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'pull' }

@@ -4,6 +4,7 @@
  * can tell a worker that cannot start (and fall back to running the engine itself) from an
  * export that fails; then it pulls the rows page by page (see `ToWorker`/`FromWorker`).
  */
+import { decodePage } from './column-pages.js';
 import { writeCsv } from './csv-engine.js';
 import type { Engine, ExportFormat, FromWorker, ToWorker, ValueRow } from './export-types.js';
 import { writeWorkbook } from './xlsx-engine.js';
@@ -50,7 +51,7 @@ scope.onmessage = ({ data: message }) => {
       );
       break;
     case 'page':
-      deliver(message.rows);
+      deliver(decodePage(message.page));
       break;
     case 'end':
       deliver(null);
