@@ -193,7 +193,7 @@ export class GridKeyboardController {
     this.grid()?.setAttribute('aria-rowcount', String(total + 1));
     const offset = view.offset();
     for (const rowElement of element.querySelectorAll('.tabulator-table > .tabulator-row')) {
-      const position = this.rowOf.get(rowElement)?.getPosition();
+      const position = renderedPosition(this.rowOf.get(rowElement));
       if (typeof position !== 'number') continue;
       rowElement.setAttribute('aria-rowindex', String(offset + position + 1));
       let index = 0;
@@ -241,7 +241,7 @@ export class GridKeyboardController {
     const position = row - (this.view?.offset() ?? 0) + 1;
     for (const rowElement of this.element?.querySelectorAll('.tabulator-table > .tabulator-row') ?? []) {
       const component = this.rowOf.get(rowElement);
-      if (component?.getPosition() !== position) continue;
+      if (!component || renderedPosition(component) !== position) continue;
       const cell = component.getCell(column.getField());
       return cell ? cell.getElement() : undefined;
     }
@@ -326,7 +326,7 @@ export class GridKeyboardController {
     }
     if (target.classList.contains('tabulator-cell')) {
       const rowElement = target.closest('.tabulator-row');
-      const position = rowElement ? this.rowOf.get(rowElement)?.getPosition() : undefined;
+      const position = rowElement ? renderedPosition(this.rowOf.get(rowElement)) : undefined;
       const col = [...(target.parentElement?.children ?? [])].filter((c) => c.classList.contains('tabulator-cell')).indexOf(target);
       if (typeof position !== 'number' || col < 0) return undefined;
       return { row: (this.view?.offset() ?? 0) + position - 1, col };
@@ -485,6 +485,17 @@ export class GridKeyboardController {
     const focused = this.elementAt(this.position);
     if (focused) this.tooltip.showIfCut(focused);
   }
+}
+
+/**
+ * A rendered row's position among the displayed rows (1-based). `getPosition()` first checks
+ * that the row is displayed by a search through every displayed row (100,000 in memory), for
+ * each rendered row at each render; a rendered row is displayed, and Tabulator 6.5 keeps its
+ * position on the row (`_row.position`, renumbered whenever the displayed rows change).
+ */
+function renderedPosition(component: RowComponent | undefined): number | false | undefined {
+  const position = (component as unknown as { _row?: { position?: unknown } } | undefined)?._row?.position;
+  return typeof position === 'number' ? position : component?.getPosition();
 }
 
 function hasModifier(event: KeyboardEvent): boolean {
