@@ -153,7 +153,7 @@ describe('<campaign-list>', () => {
       const name = '<img src=x onerror="window.__listXss = 1"><b>gras</b>';
       const el = await renderList(new TestDataSource([{ ...finished('email', 1)[0], name }]));
       expect(names(el)).to.deep.equal([name]);
-      expect(el.shadowRoot!.querySelector('tbody img, tbody b')).to.be.null;
+      expect(el.shadowRoot!.querySelector('tbody img, tbody b')?.outerHTML ?? null).to.be.null;
       expect((window as unknown as { __listXss?: number }).__listXss).to.be.undefined;
     });
 

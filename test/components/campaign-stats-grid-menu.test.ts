@@ -113,7 +113,7 @@ describe('<campaign-stats-grid> context menu', () => {
 
     await sendKeys({ press: 'Escape' });
     expect(focused(grid) === exporter, 'focus').to.equal(true);
-    expect(shadow(grid).querySelector('[part~="submenu"]')).to.equal(null);
+    expect(shadow(grid).querySelector('[part~="submenu"]')?.outerHTML ?? null).to.equal(null);
 
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focused(grid)?.textContent?.trim() === 'Excel (.xlsx)', 'Enter did not open the submenu');

@@ -109,7 +109,7 @@ describe('<campaign-stats-grid> faults and races', () => {
       await waitUntil(() => text(grid, '.tabulator-page-counter') === 'Page 3 sur 3 · contacts 501 à 600', text(grid, '.tabulator-page-counter'));
       await aTimeout(50);
       expect(seen).to.have.length(0);
-      expect(shadow(grid).querySelector('.banner')).to.equal(null);
+      expect(shadow(grid).querySelector('.banner')?.outerHTML ?? null).to.equal(null);
     });
   });
 
@@ -130,7 +130,7 @@ describe('<campaign-stats-grid> faults and races', () => {
       await aTimeout(50);
       // The new campaign's count may be said there; nothing of the old export is.
       expect(text(grid, '[part~="status"]')).to.not.contain('Export');
-      expect(shadow(grid).querySelector('[part~="export-error"], [part~="export-progress"]')).to.equal(null);
+      expect(shadow(grid).querySelector('[part~="export-error"], [part~="export-progress"]')?.outerHTML ?? null).to.equal(null);
     });
 
     it('a failed export of the previous campaign leaves no alert nor retry under the new one', async () => {
@@ -148,7 +148,7 @@ describe('<campaign-stats-grid> faults and races', () => {
       await grid.requestUpdate();
       await waitUntil(() => shadow(grid).querySelector('[part~="retry-button"]') || shadow(grid).querySelector('.tabulator-row'), 'nothing shown');
       await aTimeout(50);
-      expect(shadow(grid).querySelector('[part~="export-error"]')).to.equal(null);
+      expect(shadow(grid).querySelector('[part~="export-error"]')?.outerHTML ?? null).to.equal(null);
       expect(text(grid, '[part~="status"]')).to.not.contain('Export');
     });
   });

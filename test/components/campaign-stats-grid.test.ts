@@ -35,7 +35,7 @@ describe('<campaign-stats-grid>', () => {
         await grid.refresh();
         expect(ds.callsOf('getCampaign')).to.have.length(2);
         expect(ds.callsOf('getContactStats')).to.have.length(0);
-        expect(shadow(grid).querySelector('.tabulator')).to.equal(null);
+        expect(shadow(grid).querySelector('.tabulator')?.outerHTML ?? null).to.equal(null);
       });
     }
 
@@ -57,7 +57,7 @@ describe('<campaign-stats-grid>', () => {
       expect(loading.getAttribute('role')).to.equal('status');
       ds.release('getContactStats');
       await waitForRows(grid);
-      expect(shadow(grid).querySelector('[part~="state-loading"]')).to.equal(null);
+      expect(shadow(grid).querySelector('[part~="state-loading"]')?.outerHTML ?? null).to.equal(null);
     });
 
     it('shows the empty state for a campaign without contacts', async () => {
@@ -96,7 +96,7 @@ describe('<campaign-stats-grid>', () => {
       const error = await waitForState(grid, 'error');
       expect(error.textContent).to.contain("Vous n'avez pas accès");
       // Access errors do not go away by retrying.
-      expect(error.querySelector('[part~="retry-button"]')).to.equal(null);
+      expect(error.querySelector('[part~="retry-button"]')?.outerHTML ?? null).to.equal(null);
       grid.remove();
     });
 
@@ -256,8 +256,8 @@ describe('<campaign-stats-grid>', () => {
         null,
       ];
       const grid = await renderLoadedGrid(ds, EMAIL_CAMPAIGN.id);
-      expect(shadow(grid).querySelector('.tabulator-row img')).to.equal(null);
-      expect(shadow(grid).querySelector('.tabulator-row b')).to.equal(null);
+      expect(shadow(grid).querySelector('.tabulator-row img')?.outerHTML ?? null).to.equal(null);
+      expect(shadow(grid).querySelector('.tabulator-row b')?.outerHTML ?? null).to.equal(null);
       expect(columnTexts(grid, 'lastName')[0]).to.equal('<img src=x onerror="window.__injected=1">');
       expect((window as unknown as { __injected?: number }).__injected).to.equal(undefined);
       expect(columnTexts(grid, 'email')[1]).to.equal('42');
@@ -346,7 +346,7 @@ describe('<campaign-stats-grid>', () => {
       grid.campaignId = SMS_CAMPAIGN.id;
       await grid.updateComplete;
       // At once: the email rows are gone, a loading state stands in their place.
-      expect(shadow(grid).querySelector('.tabulator')).to.equal(null);
+      expect(shadow(grid).querySelector('.tabulator')?.outerHTML ?? null).to.equal(null);
       await waitForState(grid, 'loading');
       await waitUntil(() => ds.callsOf('getContactStats').length === 2);
       const smsCall = ds.callsOf('getContactStats')[1]!;
@@ -360,7 +360,7 @@ describe('<campaign-stats-grid>', () => {
       await aTimeout(50);
       expect(headerTitles(grid)).to.include('E-mail');
       expect(columnTexts(grid, 'email')).to.have.length(4);
-      expect(shadow(grid).querySelector('.tabulator-cell[tabulator-field="phone"]')).to.equal(null);
+      expect(shadow(grid).querySelector('.tabulator-cell[tabulator-field="phone"]')?.outerHTML ?? null).to.equal(null);
     });
   });
 

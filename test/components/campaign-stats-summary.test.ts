@@ -128,8 +128,8 @@ describe('<campaign-stats-summary>', () => {
         ['<b>Programme</b> de la formation https://www.ecole-exemple.fr/programme', '3', '1', percent(1 / 3)],
       ]);
       // Markup in a label stays text, and no URL is a live link.
-      expect(shadow(el).querySelector('[part~="links"] b')).to.equal(null);
-      expect(shadow(el).querySelector('a')).to.equal(null);
+      expect(shadow(el).querySelector('[part~="links"] b')?.outerHTML ?? null).to.equal(null);
+      expect(shadow(el).querySelector('a')?.outerHTML ?? null).to.equal(null);
     });
 
     it('charts the activity per hour, then per day, with its data as a table behind a button', async () => {
@@ -305,7 +305,7 @@ describe('<campaign-stats-summary>', () => {
       await click(figureButton(summary, 'Cliqueurs'));
       await grid.updateComplete;
       expect(rowCount(grid)).to.equal('4 contacts');
-      expect(shadow(grid).querySelector('[part~="summary-filter"]')).to.equal(null);
+      expect(shadow(grid).querySelector('[part~="summary-filter"]')?.outerHTML ?? null).to.equal(null);
     });
 
     it('replaces the search and the other filters, and the banner clears it in one action', async () => {
@@ -320,7 +320,7 @@ describe('<campaign-stats-summary>', () => {
       const clear = shadow(grid).querySelector<HTMLButtonElement>('[part~="clear-summary-filter-button"]')!;
       await click(clear);
       await waitForCount(grid, '4 contacts');
-      expect(shadow(grid).querySelector('[part~="summary-filter"]')).to.equal(null);
+      expect(shadow(grid).querySelector('[part~="summary-filter"]')?.outerHTML ?? null).to.equal(null);
       // The button is gone: the focus goes to the search box, not to the page.
       await waitUntil(() => shadow(grid).activeElement === search, 'the focus is not on the search box');
       expect(text(shadow(grid).querySelector('[part~="status"]'))).to.equal(fr.summaryFilterCleared);

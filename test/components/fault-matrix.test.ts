@@ -120,7 +120,7 @@ describe('fault matrix: <campaign-stats-grid> over RestDataSource and a misbehav
       expect(shadow(grid).querySelectorAll('.tabulator-row').length, 'rows still shown').to.equal(rows);
       expect(text(shadow(grid).querySelector('[part="row-count"]'))).to.equal(CONTACTS);
       expect(text(shadow(grid).querySelector('[part~="as-of"]'))).to.equal(asOf);
-      expect(shadow(grid).querySelector('[part~="state-error"]'), 'no error state over the figures').to.be.null;
+      expect(shadow(grid).querySelector('[part~="state-error"]')?.outerHTML ?? null, 'no error state over the figures').to.be.null;
 
       // 4. The server recovers again: the banner's retry refreshes, and the banner goes.
       await server.recover();
@@ -144,7 +144,7 @@ describe('fault matrix: <campaign-stats-grid> over RestDataSource and a misbehav
     await waitForRows(grid);
     const [refused, next] = await server.requests();
     expect(next!.at - refused!.at, 'ms before asking again').to.be.at.least(950);
-    expect(shadow(grid).querySelector('[part~="state-error"]')).to.be.null;
+    expect(shadow(grid).querySelector('[part~="state-error"]')?.outerHTML ?? null).to.be.null;
   });
 
   it("429 with Retry-After: the user's retry waits for it before asking the server again", async () => {

@@ -227,7 +227,7 @@ describe('<sarbacane-link>', () => {
         ds.access = { hasAccount: true, reportUrl: url };
         const el = await renderLink(ds);
         expectDisabledWith(el, fr.link.unsafeUrl);
-        expect(el.shadowRoot!.querySelector('a[href]')).to.be.null;
+        expect(el.shadowRoot!.querySelector('a[href]')?.outerHTML ?? null).to.be.null;
         expect(warnings.some((w) => w.includes('<sarbacane-link>'))).to.be.true;
       });
     }
@@ -412,7 +412,7 @@ describe('<sarbacane-link>', () => {
       await settle(el);
       expectDisabledWith(el, fr.errors['invalid-campaign']);
       expect(ds.calls).to.have.length(0);
-      expect(el.shadowRoot!.querySelector('img')).to.be.null;
+      expect(el.shadowRoot!.querySelector('img')?.outerHTML ?? null).to.be.null;
     });
 
     it('says so when the campaign cannot be found (no retry: it will not help)', async () => {

@@ -57,7 +57,7 @@ function shownDate(iso: string, locale: string): string {
 
 function parse(xml: string): Document {
   const doc = new DOMParser().parseFromString(xml, 'application/xml');
-  expect(doc.querySelector('parsererror'), 'well-formed XML').to.equal(null);
+  expect(doc.querySelector('parsererror')?.outerHTML ?? null, 'well-formed XML').to.equal(null);
   return doc;
 }
 
