@@ -33,7 +33,7 @@ import { loadCampaign, OperationError, failureCause } from '../../internal/campa
 import { refreshSeconds } from '../../internal/refresh-interval.js';
 import { DataTimeController, renderDataTime } from '../../internal/data-time.js';
 import { renderErrorState, renderLoadingState, renderNotAvailable, renderRefreshFailed, renderState } from '../../internal/state-views.js';
-import { pagedRowSource } from './export-rows.js';
+import { EXPORT_PAGE_SIZE, EXPORT_PAGES_IN_FLIGHT, MAX_EXPORT_PAGES_IN_FLIGHT, pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns, workbookTexts, type KnownLink } from './stats-columns.js';
 import {
   loadTabulator,
@@ -184,6 +184,13 @@ export class CampaignStatsGrid extends CampaignStatsElement {
   @property({ attribute: 'server-side-threshold', type: Number }) serverSideThreshold = DEFAULT_SERVER_SIDE_THRESHOLD;
 
   /**
+   * Server-side mode: how many pages (of 5,000 rows) an export asks the data source for at a
+   * time, from 1 to 8 (default 4): the source's latency is then paid about once per that many
+   * pages. 1 for an API that must not get concurrent requests.
+   */
+  @property({ attribute: 'export-pages-in-flight', type: Number }) exportPagesInFlight = EXPORT_PAGES_IN_FLIGHT;
+
+  /**
    * URL of the export worker file (`dist/export/export-worker.js` of the package), for hosts
    * whose bundler does not emit it and who serve it themselves; else the page-wide
    * `setExportWorkerUrl()`, else the file beside the library's module.
@@ -325,7 +332,7 @@ export class CampaignStatsGrid extends CampaignStatsElement {
 
   /** The rows an export writes: the table's view, read through the data source in server-side mode. */
   private exportRows(view: Loaded | Paged): RowSource {
-    if (view.kind === 'paged') return pagedRowSource(view.fetchPage, this.table.currentView(), this.table.shownCount ?? view.total);
+    if (view.kind === 'paged') return pagedRowSource(view.fetchPage, this.table.currentView(), this.table.shownCount ?? view.total, EXPORT_PAGE_SIZE, this.effectivePagesInFlight);
     return rowsFromArray(this.table.activeRows());
   }
 
@@ -441,6 +448,16 @@ export class CampaignStatsGrid extends CampaignStatsElement {
       `server-side-threshold must be a number of contacts ≥ 0; ${DEFAULT_SERVER_SIDE_THRESHOLD} is used.`,
     );
     return DEFAULT_SERVER_SIDE_THRESHOLD;
+  }
+
+  private get effectivePagesInFlight(): number {
+    const pages = Number(this.exportPagesInFlight);
+    if (Number.isInteger(pages) && pages >= 1 && pages <= MAX_EXPORT_PAGES_IN_FLIGHT) return pages;
+    this.warnOnce(
+      `pages-in-flight:${this.exportPagesInFlight}`,
+      `export-pages-in-flight must be a whole number from 1 to ${MAX_EXPORT_PAGES_IN_FLIGHT}; ${EXPORT_PAGES_IN_FLIGHT} is used.`,
+    );
+    return EXPORT_PAGES_IN_FLIGHT;
   }
 
   private get effectiveHeight(): string {

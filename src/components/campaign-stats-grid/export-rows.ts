@@ -21,6 +21,9 @@ export const EXPORT_PAGE_SIZE = 5_000;
  */
 export const EXPORT_PAGES_IN_FLIGHT = 4;
 
+/** The most a grid's `export-pages-in-flight` may ask: more would flood a host's API for little. */
+export const MAX_EXPORT_PAGES_IN_FLIGHT = 8;
+
 interface Asked {
   offset: number;
   limit: number;
