@@ -2,7 +2,7 @@
 // Counts what a page with a grid really loads before any export: the entry
 // (dist/standalone/campaign-stats-elements.js), the chunks it imports statically, and Tabulator's
 // chunk, which the grid fetches alongside its first data request. Fails (exit 1, one line) when
-// that is over 112 KB gzip (level 9), or when it contains the spreadsheet writer (sheetjs-style),
+// that is over 110 KB gzip (level 9), or when it contains the spreadsheet writer (sheetjs-style),
 // which must stay in the export worker and its lazily loaded fallback.
 // Prints the gzip size of every file beside it.
 // Usage: node scripts/check-bundle-size.js [dir]   (default dist/standalone)
@@ -19,10 +19,12 @@ const ENTRY = 'campaign-stats-elements.js';
  * element, forced-colours and contrast styles, plurals and locale-aware date formats, the list's
  * card layout), which took it to 108.5 KB; 110 KB until the hostile-input work (Trusted Types
  * text-only Tabulator modules, RestDataSource's Retry-After, size and content-type checks, export
- * and page limits, the Sarbacane access queue), which took it to 111.2 KB. The next growth should
- * be paid for: DemoDataSource's contact generator, in the entry today, could move to a lazy chunk.
+ * and page limits, the Sarbacane access queue), which took it to 111.2 KB; 112 KB until the
+ * performance work (refresh in slices, the grid's own hover tooltip, the export's column pages)
+ * reached it, and DemoDataSource's contact generator and links (4.3 KB) moved to lazy chunks:
+ * 108.6 KB. The next growth should again be paid for.
  */
-const BUDGET_BYTES = 112 * 1024;
+const BUDGET_BYTES = 110 * 1024;
 /** Loaded by every grid at once, though by a dynamic import. */
 const GRID_CHUNK = /^tabulator-.*\.js$/;
 /**

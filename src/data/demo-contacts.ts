@@ -7,6 +7,7 @@ import type {
   SmsDelivery,
 } from './campaign-data-source.js';
 import { clickedLinkIds, drawClickLinks, type DemoLink } from './demo-links.js';
+import { hashString, HOUR, MINUTE, prng } from './demo-random.js';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './demo-names.js';
 import { foldText } from './stats-query.js';
 
@@ -17,31 +18,7 @@ import { foldText } from './stats-query.js';
  * draws as compact columns (see `demo-stats-table.ts`) instead of a million objects.
  */
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
-
-/** 32-bit string hash (FNV-1a), the seed of every campaign's contacts. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: a small, fast, deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { DAY, hashString, HOUR, MINUTE, prng } from './demo-random.js';
 
 /** An exponentially distributed delay with the given mean, in milliseconds. */
 function expDelay(random: () => number, mean: number): number {

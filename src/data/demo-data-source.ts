@@ -11,8 +11,7 @@ import type {
   StatsSummary,
 } from './campaign-data-source.js';
 import { DataSourceError } from './data-source-error.js';
-import { DAY, demoContact, hashString, HOUR, MINUTE, newDraw, prng } from './demo-contacts.js';
-import { demoLinks } from './demo-links.js';
+import { DAY, hashString, HOUR, MINUTE, prng } from './demo-random.js';
 import type { DemoStatsTable } from './demo-stats-table.js';
 import { foldText, pageWindow } from './stats-query.js';
 import { abortError, delay, throwIfAborted } from '../internal/abort.js';
@@ -192,6 +191,7 @@ export class DemoDataSource implements CampaignDataSource {
       const end = Math.min(campaign.recipientCount, offset + limit);
       page = { indexes: Array.from({ length: Math.max(0, end - offset) }, (_, k) => offset + k), total: campaign.recipientCount };
     }
+    const { demoContact, demoLinks, newDraw } = await loadContacts();
     throwIfAborted(o.signal);
     const draw = newDraw();
     const links = demoLinks(campaign.id);
@@ -230,7 +230,7 @@ export class DemoDataSource implements CampaignDataSource {
   private statsTable(campaign: Campaign, hash: number, finished: number): Promise<DemoStatsTable> {
     let table = this.tables.get(campaign.id);
     if (!table) {
-      const building = import('./demo-stats-table.js').then(({ DemoStatsTable }) =>
+      const building = Promise.all([import('./demo-stats-table.js'), loadContacts()]).then(([{ DemoStatsTable }, { demoLinks }]) =>
         DemoStatsTable.build({ channel: campaign.channel, hash, size: campaign.recipientCount, finished, links: demoLinks(campaign.id) }),
       );
       // A failed load (a chunk that could not be fetched) is tried again by the next query.
@@ -245,6 +245,16 @@ export class DemoDataSource implements CampaignDataSource {
     if (this.tables.size > KEPT_TABLES) this.tables.delete(this.tables.keys().next().value!);
     return table;
   }
+}
+
+let contacts: Promise<typeof import('./demo-contacts.js') & typeof import('./demo-links.js')> | undefined;
+
+/** The contacts' generator and the messages' links, loaded on the first statistics call (the list and the link never need them). */
+function loadContacts(): Promise<typeof import('./demo-contacts.js') & typeof import('./demo-links.js')> {
+  contacts ??= Promise.all([import('./demo-contacts.js'), import('./demo-links.js')]).then(([people, links]) => ({ ...people, ...links }));
+  // A chunk that could not be fetched is asked again by the next call.
+  contacts.catch(() => (contacts = undefined));
+  return contacts;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { LinkStats } from './campaign-data-source.js';
-import { prng } from './demo-contacts.js';
+import { prng } from './demo-random.js';
 import { linkText } from '../internal/summary-figures.js';
 
 /**
