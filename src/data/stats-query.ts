@@ -5,22 +5,35 @@ import type { ContactStats, StatsQuery } from './campaign-data-source.js';
  * Shared by the demo data source and the demo HTTP server, so both answer alike.
  */
 
-/** Lower-cases and strips accents, so that "elodie" finds "Élodie". */
+const NON_ASCII = /[^\u0000-\u007f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Lower-cases and strips accents, so that "elodie" finds "Élodie". An ASCII text (an e-mail
+ * address, most names) has no accent to strip: it is only lower-cased, which a search over
+ * 100,000 rows does 400,000 times.
+ */
 export function foldText(value: unknown): string {
-  return String(value ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  const text = typeof value === 'string' ? value : String(value ?? '');
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
 /** The fields the global search looks in. */
 export const SEARCHED_FIELDS = ['lastName', 'firstName', 'email', 'phone'] as const;
 
-export function matchesSearch(row: ContactStats, search: string): boolean {
+/** Whether rows match the global search `search`: the search is folded once, not once per row. */
+export function searchMatcher(search: string): (row: ContactStats) => boolean {
   const needle = foldText(search).trim();
-  if (!needle) return true;
-  const record = row as unknown as Record<string, unknown>;
-  return SEARCHED_FIELDS.some((field) => foldText(record[field]).includes(needle));
+  if (!needle) return () => true;
+  return (row) => {
+    const record = row as unknown as Record<string, unknown>;
+    for (const field of SEARCHED_FIELDS) {
+      const value = record[field];
+      if (value !== undefined && value !== null && value !== '' && foldText(value).includes(needle)) return true;
+    }
+    return false;
+  };
 }
 
 export type StatsFilter = NonNullable<StatsQuery['filters']>[number];
@@ -73,11 +86,8 @@ export function pageWindow(query: Pick<StatsQuery, 'offset' | 'limit'>): { offse
 }
 
 export function applyStatsQuery<T extends ContactStats>(rows: readonly T[], query: StatsQuery): { rows: T[]; total: number } {
-  let result = rows.filter(
-    (row) =>
-      (query.filters ?? []).every((f) => matchesValue((row as unknown as Record<string, unknown>)[f.field], f)) &&
-      matchesSearch(row, query.search ?? ''),
-  );
+  const matches = searchMatcher(query.search ?? '');
+  let result = rows.filter((row) => (query.filters ?? []).every((f) => matchesValue((row as unknown as Record<string, unknown>)[f.field], f)) && matches(row));
   const sorters = query.sort ?? [];
   if (sorters.length > 0) {
     result = result.slice().sort((a, b) => {

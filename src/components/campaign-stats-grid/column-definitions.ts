@@ -247,8 +247,18 @@ function headerFilterFunc(column: StatsColumn, ctx: ColumnContext) {
         if (isEmptyValue(value)) return false;
         return new Date(String(value)).getTime() >= ctx.referenceTime() - Number(wanted) * 3_600_000;
       };
-    default:
-      return (wanted: string, value: unknown) => foldText(value).includes(foldText(wanted).trim());
+    default: {
+      // Tabulator asks row by row with the same text: it is folded once per text typed.
+      let typed: string | undefined;
+      let needle = '';
+      return (wanted: string, value: unknown) => {
+        if (wanted !== typed) {
+          typed = wanted;
+          needle = foldText(wanted).trim();
+        }
+        return foldText(value).includes(needle);
+      };
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ColumnDefinition, Filter, Options, Tabulator } from 'tabulator-tables';
 import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.js';
-import { matchesSearch, SEARCHED_FIELDS } from '../../data/stats-query.js';
+import { searchMatcher, SEARCHED_FIELDS } from '../../data/stats-query.js';
 import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
 import { abortError, isAbortError } from '../../internal/abort.js';
@@ -431,7 +431,7 @@ export class StatsTableController implements ReactiveController {
     const needle = this.search.trim();
     if (needle === this.filteredBy) return;
     this.filteredBy = needle;
-    if (needle) this.table.setFilter(((row: ContactStats) => matchesSearch(row, needle)) as unknown as Filter['field']);
+    if (needle) this.table.setFilter(searchMatcher(needle) as unknown as Filter['field']);
     else this.table.clearFilter(false);
   }
 
