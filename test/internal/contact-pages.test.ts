@@ -52,6 +52,27 @@ describe('contact pages', () => {
     expect(ds.callsOf('getContactStats').map((c) => (c.args[1] as StatsQuery).limit)).to.deep.equal([250, 1350]);
   });
 
+  it('load a whole campaign in pages of 10,000, four at a time, every row once and in order', async () => {
+    let now = 0;
+    let most = 0;
+    const ds = answering((q) => ({ rows: rows(Math.min(q.limit ?? 0, 45_000 - (q.offset ?? 0)), q.offset), total: 45_000, asOf: ASOF }));
+    const answer = ds.getContactStats.bind(ds);
+    ds.getContactStats = async (id: string, q: StatsQuery) => {
+      most = Math.max(most, ++now);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      now--;
+      return answer(id, q);
+    };
+    const fetchPage = statsPageFetcher(ds, EMAIL_CAMPAIGN as Campaign, 5000);
+    const signal = new AbortController().signal;
+    const first = await fetchPage({ offset: 0, limit: 250 }, signal);
+    const all = await readWholeCampaign(fetchPage, first, signal);
+    expect(all.map((row) => row.contactId)).to.deep.equal(rows(45_000).map((row) => row.contactId));
+    const asked = ds.calls.map((call) => (call.args[1] as StatsQuery).offset);
+    expect(asked).to.deep.equal([0, 250, 10_250, 20_250, 30_250, 40_250]);
+    expect(most).to.equal(4);
+  });
+
   it('refuse an export of more rows than a file holds, or of a count that is not one, before any row is read', async () => {
     expect(MAX_EXPORT_ROWS).to.equal(10_485_750);
     expect(() => checkExportTotal(MAX_EXPORT_ROWS)).not.to.throw();

@@ -1,7 +1,5 @@
 import type { RowSource } from '../../export/excel-export.js';
-import { throwIfAborted } from '../../internal/abort.js';
-import type { CleanStatsPage } from '../../data/validate.js';
-import type { FetchStatsPage } from '../../internal/contact-pages.js';
+import { readPages, type FetchStatsPage } from '../../internal/contact-pages.js';
 import type { StatsView } from './stats-table-controller.js';
 
 /**
@@ -24,19 +22,9 @@ export const EXPORT_PAGES_IN_FLIGHT = 4;
 /** The most a grid's `export-pages-in-flight` may ask: more would flood a host's API for little. */
 export const MAX_EXPORT_PAGES_IN_FLIGHT = 8;
 
-interface Asked {
-  offset: number;
-  limit: number;
-  page: Promise<CleanStatsPage>;
-}
-
 /**
  * Every row of a view (sort, filters, search) read from the data source page by page, for
- * server-side mode, in order. The first page tells how many rows the source gives per call (it
- * may give fewer than asked); then up to `inFlight` pages are asked ahead at their offsets
- * while the writer works, so that a 1,000,000-row export waits on the source's latency about
- * once per `inFlight` pages. A page that comes short in the middle has its missing rows asked
- * again before the next page is given. `signal` stops the reading and the requests in flight.
+ * server-side mode, in order, `inFlight` pages at a time (see `readPages`).
  *
  * `totalRows` is the count the user saw; exactly that many rows are given (the writer lays
  * out its sheets from it). Figures that moved since then can add rows, which are left out, or
@@ -51,52 +39,7 @@ export function pagedRowSource(
 ): RowSource {
   return {
     totalRows,
-    async *pages(signal) {
-      const ask = (offset: number, limit: number): Asked => {
-        throwIfAborted(signal);
-        const page = fetchPage({ ...view, offset, limit }, signal);
-        // Handled where it is awaited; a reader that stops early leaves it unawaited.
-        page.catch(() => undefined);
-        return { offset, limit, page };
-      };
-      if (totalRows <= 0) return;
-      let given = 0;
-      let step = Math.min(pageSize, totalRows);
-      const queue: Asked[] = [ask(0, step)];
-      /** The offset the next page ahead is asked at: the source's offsets count the rows it sent, dropped ones included. */
-      let ahead = step;
-      let first = true;
-      while (queue.length > 0) {
-        const asked = queue.shift()!;
-        const page = await asked.page;
-        // A source may answer an aborted request all the same: its rows are not given.
-        throwIfAborted(signal);
-        const received = page.rows.length + page.dropped;
-        if (received === 0) return;
-        if (first) {
-          first = false;
-          // A source that gives fewer rows per call than asked: its size, from now on.
-          if (received < asked.limit) {
-            step = received;
-            ahead = received;
-          }
-        } else if (received < asked.limit && asked.offset + received < totalRows) {
-          // Short in the middle: the rest of that page comes next, before the pages asked ahead.
-          queue.unshift(ask(asked.offset + received, asked.limit - received));
-        }
-        const rows = page.rows.slice(0, totalRows - given) as unknown as Record<string, unknown>[];
-        given += rows.length;
-        if (given >= totalRows) {
-          if (rows.length > 0) yield rows;
-          return;
-        }
-        while (queue.length < inFlight && ahead < totalRows) {
-          queue.push(ask(ahead, Math.min(step, totalRows - ahead)));
-          ahead += step;
-        }
-        // Rows are plain records to the writer, which reads them by column field.
-        if (rows.length > 0) yield rows;
-      }
-    },
+    // Rows are plain records to the writer, which reads them by column field.
+    pages: (signal) => readPages(fetchPage, view, { to: totalRows, pageSize, inFlight }, signal) as AsyncIterable<Record<string, unknown>[]>,
   };
 }
