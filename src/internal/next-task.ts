@@ -17,14 +17,15 @@ export const SLICE_MS = 12;
 
 /**
  * Cuts a long loop into tasks: `await slices.pause()` after each item yields to the page once
- * `SLICE_MS` have passed since the last yield (the clock is read every `every` items only).
+ * `SLICE_MS` have passed since the last yield (the clock is read every `every` items only, or
+ * at once after an item said to be `costly`).
  */
-export function taskSlices(every = 256): { pause(): Promise<void> | undefined } {
+export function taskSlices(every = 256): { pause(costly?: boolean): Promise<void> | undefined } {
   let start = performance.now();
   let count = 0;
   return {
-    pause() {
-      if (++count % every !== 0 || performance.now() - start < SLICE_MS) return undefined;
+    pause(costly = false) {
+      if ((++count % every !== 0 && !costly) || performance.now() - start < SLICE_MS) return undefined;
       return nextTask().then(() => {
         start = performance.now();
       });

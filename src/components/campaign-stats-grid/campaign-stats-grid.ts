@@ -15,6 +15,7 @@ import { CampaignStatsElement } from '../../internal/campaign-stats-element.js';
 import { emit } from '../../internal/emit.js';
 import { describeError, toError } from '../../internal/error-message.js';
 import { IntervalController } from '../../internal/interval-controller.js';
+import { nextTask } from '../../internal/next-task.js';
 import { UserActivityController } from '../../internal/user-activity.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { layoutStyles } from '../../internal/layout.styles.js';
@@ -370,6 +371,9 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary, links, previousLinks, figures };
       }
       const rows = await readWholeCampaign(fetchPage, page, signal);
+      // Counting the links and the figures of every row is a task of its own, not the last page's.
+      await nextTask();
+      if (signal.aborted) throw abortError();
       const links = knownLinks(undefined, rows, previousLinks);
       return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary, links, previousLinks, figures: figuresKey(rows) };
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { Tabulator } from 'tabulator-tables';
 import type { ContactStats } from '../../data/campaign-data-source.js';
-import { taskSlices } from '../../internal/next-task.js';
+import { nextTask, taskSlices } from '../../internal/next-task.js';
 
 /** What this module uses of Tabulator 6.5's rows (internal, untyped): their data and whether they have cells. */
 interface TabulatorRow {
@@ -65,6 +65,9 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 export async function updateChangedRows(table: Tabulator, rows: readonly ContactStats[], current: () => boolean): Promise<RowChanges | NotUpdated> {
   const tableRows = (table as unknown as TableInternals).rowManager?.rows;
   if (!Array.isArray(tableRows) || tableRows.length !== rows.length) return 'other-contacts';
+  // A task of its own: the rows' arrival and their cleaning filled the one before.
+  await nextTask();
+  if (!current()) return 'superseded';
   const slices = taskSlices();
   const byId = new Map<unknown, TabulatorRow>();
   for (const row of tableRows) {
@@ -82,7 +85,9 @@ export async function updateChangedRows(table: Tabulator, rows: readonly Contact
     if (pause && (await pause, !current())) return 'superseded';
   }
   for (const [row, next] of changed) {
-    if (row.element && row.element.isConnected) {
+    // A row on screen reads its layout as it is updated: a few of them fill a slice.
+    const onScreen = row.element !== false && row.element !== undefined && row.element.isConnected;
+    if (onScreen) {
       const update: Record<string, unknown> = { ...next };
       for (const field in row.data) if (!(field in next)) update[field] = undefined;
       row.data = { ...row.data };
@@ -91,7 +96,7 @@ export async function updateChangedRows(table: Tabulator, rows: readonly Contact
       row.data = next;
       if (row.initialized) row.deinitialize();
     }
-    const pause = slices.pause();
+    const pause = slices.pause(onScreen);
     if (pause && (await pause, !current())) return 'superseded';
   }
   return { fields, rows: changed.length };
