@@ -8,6 +8,7 @@ import { MAX_DATA_ROWS_PER_SHEET } from './cell-values.js';
 import type { Engine, ExportFormat, ExportJob, FromWorker, ToWorker, ValueRow, WorkbookMeta } from './export-types.js';
 import { startExportWorker } from './export-worker-start.js';
 import { checkExportTotal } from '../internal/contact-pages.js';
+import { nextTask } from '../internal/next-task.js';
 
 export { CSV_MIME, XLSX_MIME } from './export-types.js';
 export type { ExportFormat, WorkbookMeta } from './export-types.js';
@@ -80,17 +81,6 @@ async function* rowSlices(source: RowSource, size: number, signal: AbortSignal):
       yield page.length <= size ? page : page.slice(start, start + size);
     }
   }
-}
-
-/** A new task, so that the page can paint and handle input (no 4 ms clamping, unlike nested timers). */
-function nextTask(): Promise<void> {
-  const { scheduler } = globalThis as { scheduler?: { yield?: () => Promise<void> } };
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 }
 
 /**
