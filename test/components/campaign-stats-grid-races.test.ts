@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CampaignStatsGrid } from '../../src/components/campaign-stats-grid/campaign-stats-grid.js';
-import { SERVER_PAGE_SIZE } from '../../src/components/campaign-stats-grid/stats-table-controller.js';
+import { SERVER_PAGE_SIZE } from '../../src/components/campaign-stats-grid/remote-pages.js';
 import type { EmailContactStats, StatsQuery } from '../../src/data/campaign-data-source.js';
 import { abortError } from '../../src/internal/abort.js';
 import '../../src/define/campaign-stats-grid.js';

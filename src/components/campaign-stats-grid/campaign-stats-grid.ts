@@ -36,12 +36,8 @@ import { DataTimeController, renderDataTime } from '../../internal/data-time.js'
 import { renderErrorState, renderLoadingState, renderNotAvailable, renderRefreshFailed, renderState } from '../../internal/state-views.js';
 import { EXPORT_PAGE_SIZE, EXPORT_PAGES_IN_FLIGHT, MAX_EXPORT_PAGES_IN_FLIGHT, pagedRowSource } from './export-rows.js';
 import { exportColumn, statsColumns, workbookTexts, type KnownLink } from './stats-columns.js';
-import {
-  loadTabulator,
-  SERVER_PAGE_SIZE,
-  StatsTableController,
-  type ServerPaging,
-} from './stats-table-controller.js';
+import { SERVER_PAGE_SIZE, type ServerPaging } from './remote-pages.js';
+import { loadTabulator, StatsTableController } from './stats-table-controller.js';
 
 export type * from './campaign-stats-grid.events.js';
 export type { ExportResult } from './export-controller.js';

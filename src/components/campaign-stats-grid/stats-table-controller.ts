@@ -4,13 +4,13 @@ import type { ContactStats, StatsQuery } from '../../data/campaign-data-source.j
 import { searchMatcher, SEARCHED_FIELDS } from '../../data/stats-query.js';
 import type { CleanStatsPage } from '../../data/validate.js';
 import type { LocalizeController } from '../../i18n/localize-controller.js';
-import { abortError, isAbortError } from '../../internal/abort.js';
-import type { FetchStatsPage } from '../../internal/contact-pages.js';
 import { emptyHTML } from '../../internal/trusted-types.js';
 import { columnDefinitions, filterText, statsFilters, type ColumnContext } from './column-definitions.js';
 import { GridKeyboardController, type GridRowsView } from './grid-keyboard-controller.js';
+import { RemotePages, SERVER_PAGE_SIZE, type RemotePagesHost, type RemoteParams, type RemoteState, type ServerPaging } from './remote-pages.js';
 import { updateChangedRows } from './row-updates.js';
 import type { StatsColumn } from './stats-columns.js';
+import { measureRowHeight, restoreScroll, scrollPosition, TextMeasure, type ScrollPosition } from './table-layout.js';
 
 let tabulatorModule: Promise<typeof import('./tabulator.js')> | undefined;
 
@@ -20,24 +20,8 @@ export function loadTabulator(): Promise<typeof import('./tabulator.js')> {
   return tabulatorModule;
 }
 
-
-/** Rows a page asks of the data source in server-side mode: a screenful or two of scrolling, a small answer. */
-export const SERVER_PAGE_SIZE = 250;
-
-
 /** The sort, filters and search of a query: what stays the same from page to page. */
 export type StatsView = Omit<StatsQuery, 'offset' | 'limit'>;
-
-/** Server-side mode: the table shows one page at a time, asked of the data source. */
-export interface ServerPaging {
-  fetchPage: FetchStatsPage;
-  /** A page already fetched (the load's first page), served to the table's first request for it. */
-  firstPage: { query: StatsQuery; page: CleanStatsPage };
-  /** Each answer the table shows (page changes, refreshes): for the row count and the data time. */
-  onPage(page: CleanStatsPage, query: StatsQuery): void;
-  /** A page could not be fetched; the table keeps the rows it had. */
-  onPageError(error: unknown): void;
-}
 
 interface TableSettings {
   columns: readonly StatsColumn[];
@@ -52,19 +36,8 @@ interface TableSettings {
 export type StatsTableConfig = TableSettings & ({ rows: ContactStats[] } | { paging: ServerPaging });
 
 /** What a rebuilt table starts from, to look as the one it replaces. */
-interface TableState {
-  page: number;
-  sorters: { column: string; dir: 'asc' | 'desc' }[];
-  filters: { field: string; value: unknown }[];
-  scroll: { top: number; left: number } | undefined;
-}
-
-/** The parameters Tabulator gives its request function in remote mode. */
-interface RemoteParams {
-  page?: number;
-  size?: number;
-  sort?: { field: string; dir: string }[];
-  filter?: { field: string; value: unknown }[];
+interface TableState extends RemoteState {
+  scroll: ScrollPosition | undefined;
 }
 
 /**
@@ -81,7 +54,7 @@ export class StatsTableController implements ReactiveController {
   private readonly localize: LocalizeController;
   private table: Tabulator | undefined;
   /** Where the rows were scrolled to, read while connected (a disconnected scroller reads 0). */
-  private lastScroll: { top: number; left: number } | undefined;
+  private lastScroll: ScrollPosition | undefined;
   private element: HTMLElement | undefined;
   private settings: TableSettings | undefined;
   private columns: readonly StatsColumn[] = [];
@@ -90,15 +63,10 @@ export class StatsTableController implements ReactiveController {
   private filteredBy = '';
   private builtLang = '';
   private referenceTime = Date.now();
-  private paging: ServerPaging | undefined;
-  /** The page on screen (server-side mode): asked again only by a refresh. */
-  private shown: { key: string; page: CleanStatsPage } | undefined;
-  /** The page request in flight: a newer one, or the table's end, aborts it. */
-  private pageRequest: AbortController | undefined;
-  /** Counts Tabulator's page requests: only the newest one may settle. */
-  private requests = 0;
-  /** A page number had the focus when it was used (see `pageButtonsMade`). */
-  private refocusPage = false;
+  /** Server-side mode's pages; undefined in client-side mode. */
+  private remote: RemotePages | undefined;
+  private readonly remoteHost: RemotePagesHost;
+  private readonly textMeasure = new TextMeasure();
   /** Rows shown after filters and search (server-side mode: the data source's count); null while no table is built. */
   shownCount: number | null = null;
 
@@ -106,26 +74,36 @@ export class StatsTableController implements ReactiveController {
   private readonly keyboard: GridKeyboardController;
   /** The table's `tableBuilt` has come (see `built`). */
   private ready = false;
-  private readonly announce: (text: string) => void;
+  /** The search changed while the table was being built (server-side mode): its first page may not have it. */
+  private searchWhileBuilding = false;
   /** The table's rows in the whole view, for the keyboard's positions. */
   private readonly rowsView: GridRowsView;
 
-  /** `announce` says what the user did not see happen at the focus (a column's new width). */
+  /** `announce` says what the user did not see happen at the focus (a column's new width, a page loading). */
   constructor(host: ReactiveControllerHost & HTMLElement, localize: LocalizeController, announce: (text: string) => void) {
     this.host = host;
     this.localize = localize;
-    this.announce = announce;
-    this.columnContext = { localize, referenceTime: () => this.referenceTime, measure: (text, bold) => this.measure(text, bold) };
+    this.columnContext = { localize, referenceTime: () => this.referenceTime, measure: (text, bold) => this.textMeasure.width(text, bold) };
     this.keyboard = new GridKeyboardController({
       announce,
       widthText: (column, em) => localize.messages.columnWidth(column, localize.number(em)),
     });
     this.rowsView = {
-      offset: () => (this.paging && this.table ? ((this.table.getPage() || 1) - 1) * SERVER_PAGE_SIZE : 0),
-      total: () => (this.paging ? (this.shown?.page.total ?? 0) : (this.table?.getDataCount('active') ?? 0)),
-      pageSize: () => (this.paging ? SERVER_PAGE_SIZE : undefined),
+      offset: () => this.remote?.offset() ?? 0,
+      total: () => (this.remote ? this.remote.total : (this.table?.getDataCount('active') ?? 0)),
+      pageSize: () => (this.remote ? SERVER_PAGE_SIZE : undefined),
       showRow: async (index) => {
         await this.table?.setPage(Math.floor(index / SERVER_PAGE_SIZE) + 1);
+      },
+    };
+    this.remoteHost = {
+      localize,
+      announce,
+      query: (params) => this.query(params),
+      showing: (page) => {
+        this.referenceTime = new Date(page.asOf).getTime();
+        this.shownCount = page.total;
+        this.host.requestUpdate();
       },
     };
     host.addController(this);
@@ -141,7 +119,7 @@ export class StatsTableController implements ReactiveController {
 
   hostConnected(): void {
     // Back in a document, a scroll container starts at the top again; Tabulator's rows are laid out for where it was.
-    if (this.table && this.lastScroll) this.restoreScroll(this.lastScroll);
+    if (this.table && this.lastScroll) restoreScroll(this.element, this.lastScroll);
   }
 
   /** Whether the table is built: Tabulator's API (sorters, filters, columns) is there only after its `tableBuilt`. */
@@ -149,37 +127,20 @@ export class StatsTableController implements ReactiveController {
     return this.table !== undefined && this.ready;
   }
 
-  private canvas: CanvasRenderingContext2D | null | undefined;
-  /** The table's font as the canvas reads it, without its weight: looked up once per set of column definitions. */
-  private measuredFont: string | undefined;
-
-  /** `text`'s width in the table's font (bold: a header's), for columns sized from their content. */
-  private measure(text: string, bold: boolean): number {
-    if (!this.element) return 0;
-    this.canvas ??= document.createElement('canvas').getContext('2d');
-    if (!this.canvas) return 0;
-    if (!this.measuredFont) {
-      const style = getComputedStyle(this.element);
-      this.measuredFont = `${style.fontSize} ${style.fontFamily}`;
-    }
-    this.canvas.font = `${bold ? 600 : 400} ${this.measuredFont}`;
-    return this.canvas.measureText(text).width;
-  }
-
   /** Tabulator's column definitions, measured in the table's font of now (a theme or the language may have changed it). */
   private definitions(): ColumnDefinition[] {
-    this.measuredFont = undefined;
+    this.textMeasure.reset(this.element);
     return columnDefinitions(this.columns, this.columnContext);
   }
 
   /** Whether a page is on its way from the data source (server-side mode): `shownCount` is the previous page's. */
   get loading(): boolean {
-    return this.pageRequest !== undefined;
+    return this.remote?.loading ?? false;
   }
 
   /** Whether the table built reads its rows page by page (server-side mode). */
   get paged(): boolean {
-    return this.table !== undefined && this.paging !== undefined;
+    return this.table !== undefined && this.remote !== undefined;
   }
 
   /** Builds the table in `element`; resolves once Tabulator has rendered it. */
@@ -208,11 +169,11 @@ export class StatsTableController implements ReactiveController {
       headerSortElement: emptyHTML() as string,
     };
     if ('paging' in config) {
-      this.paging = config.paging;
-      this.shown ??= { key: queryKey(config.paging.firstPage.query), page: config.paging.firstPage.page };
-      Object.assign(options, this.remoteOptions(state));
+      // A table rebuilt on the same pages is served the page it had.
+      if (this.remote?.paging !== config.paging) this.remote = new RemotePages(config.paging, this.remoteHost);
+      Object.assign(options, this.remote.options(element, state));
     } else {
-      this.paging = undefined;
+      this.remote = undefined;
       options.data = config.rows;
     }
     // A known row height: Tabulator then lays rows out without reading each cell's height, a
@@ -227,10 +188,13 @@ export class StatsTableController implements ReactiveController {
     const table = new Tabulator(element, options);
     this.table = table;
     this.ready = false;
+    this.searchWhileBuilding = false;
     await new Promise<void>((resolve) => table.on('tableBuilt', () => resolve()));
     if (this.table !== table) return;
     this.ready = true;
-    this.labelPaginator();
+    this.remote?.attach(table);
+    if (this.remote && this.searchWhileBuilding) void table.setData().catch(() => undefined);
+    this.searchWhileBuilding = false;
     this.keyboard.attach(table, element, this.rowsView, config.popupContainer);
     this.lastScroll = undefined;
     element.querySelector('.tabulator-tableholder')?.addEventListener('scroll', (event) => {
@@ -242,16 +206,9 @@ export class StatsTableController implements ReactiveController {
       this.keyboard.refresh();
     });
     this.realignHeaders();
-    if (state?.scroll) this.restoreScroll(state.scroll);
-    if (this.paging) {
-      this.shownCount = this.shown?.page.total ?? null;
-      // A header clicked at the table's edge scrolls itself into view; Tabulator aligns it
-      // back with the rows when it sorts them itself, not when a new page replaces them.
-      table.on('renderComplete', () => {
-        const header = element.querySelector<HTMLElement>('.tabulator-header-contents');
-        const holder = element.querySelector<HTMLElement>('.tabulator-tableholder');
-        if (header && holder && header.scrollLeft !== holder.scrollLeft) header.scrollLeft = holder.scrollLeft;
-      });
+    if (state?.scroll) restoreScroll(element, state.scroll);
+    if (this.remote) {
+      this.shownCount = this.remote.total;
     } else {
       table.on('dataFiltered', (_filters: unknown, rows: unknown[]) => {
         this.shownCount = rows.length;
@@ -278,9 +235,9 @@ export class StatsTableController implements ReactiveController {
     const changes = await updateChangedRows(table, rows, () => this.table === table);
     if (changes === 'superseded') return;
     if (changes === 'other-contacts') {
-      const scroll = this.scrollPosition();
+      const scroll = scrollPosition(this.element);
       await table.replaceData(rows);
-      if (scroll) this.restoreScroll(scroll);
+      if (scroll) restoreScroll(this.element, scroll);
     } else if (this.viewDependsOn(changes.fields, movedTime)) {
       table.refreshFilter();
     }
@@ -300,40 +257,12 @@ export class StatsTableController implements ReactiveController {
   }
 
   /**
-   * Server-side mode: asks the data source again for the page on screen (same page, sort,
-   * filters and search) and shows it in place, scroll position kept. Rejects with an
-   * `AbortError` when a page on its way (fresher anyway) or the table's end overtakes it.
+   * Server-side mode: the page on screen asked again and shown in place (see `RemotePages.refresh`).
+   * Rejects with an `AbortError` when a page on its way or the table's end overtakes it.
    */
-  async refreshPage(): Promise<CleanStatsPage> {
-    const table = this.table;
-    const paging = this.paging;
-    if (!table || !paging) throw new DOMException('No table reads its rows page by page.', 'InvalidStateError');
-    // Aborting a page on its way would leave Tabulator's loading message up: the refresh gives way.
-    if (this.pageRequest) throw abortError();
-    const size = SERVER_PAGE_SIZE;
-    const query = this.query({ page: table.getPage() || 1, size, sort: table.getSorters(), filter: table.getHeaderFilters() });
-    const page = await this.fetch(paging, query);
-    if (this.table !== table) throw abortError();
-    const pages = pageCount(page.total, size);
-    // Fewer pages than before: Tabulator goes to the new last page and asks for it itself.
-    if ((table.getPage() || 1) > pages) {
-      table.setMaxPage(pages);
-      return page;
-    }
-    table.setMaxPage(pages);
-    const scroll = this.scrollPosition();
-    await table.replaceData(page.rows);
-    if (scroll) {
-      // With pagination, Tabulator renders a replaced page from its top yet keeps the old
-      // scroll offset in mind, so scrolling back would not render: it is told where it is, then
-      // where it goes back to (as its own resetScroll does, a scroll event it handles at once).
-      const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
-      holder?.dispatchEvent(new Event('scroll'));
-      this.restoreScroll(scroll);
-      holder?.dispatchEvent(new Event('scroll'));
-    }
-    this.show(query, page);
-    return page;
+  refreshPage(): Promise<CleanStatsPage> {
+    if (!this.table || !this.remote) return Promise.reject(new DOMException('No table reads its rows page by page.', 'InvalidStateError'));
+    return this.remote.refresh();
   }
 
   /** Re-labels headers and cells when the language changes, keeping sort and filters. */
@@ -356,7 +285,7 @@ export class StatsTableController implements ReactiveController {
 
   private redefineColumns(): void {
     if (!this.table) return;
-    if (this.paging) {
+    if (this.remote) {
       // Restoring sort and filters one by one would ask the data source for pages on the
       // way; a table rebuilt in the same state asks for the page on screen, which it has.
       void this.rebuild();
@@ -383,14 +312,16 @@ export class StatsTableController implements ReactiveController {
   }
 
   setSearch(search: string): void {
-    if (this.paging) {
+    if (this.remote) {
       if (search.trim() === this.search.trim()) {
         this.search = search;
         return;
       }
       this.search = search;
-      // A new search asks the data source for its first page.
-      if (this.table) void this.table.setData().catch(() => undefined);
+      // A new search asks the data source for its first page; a table not built yet (Tabulator
+      // creates it a task after its constructor, and setData before that throws) asks once built.
+      if (this.table && this.ready) void this.table.setData().catch(() => undefined);
+      else this.searchWhileBuilding = this.table !== undefined;
       return;
     }
     this.search = search;
@@ -410,7 +341,7 @@ export class StatsTableController implements ReactiveController {
     this.search = '';
     table.clearHeaderFilter();
     if (filter) table.setHeaderFilterValue(filter.field, filter.value);
-    if (!this.paging) this.applySearch();
+    if (!this.remote) this.applySearch();
     return true;
   }
 
@@ -427,12 +358,14 @@ export class StatsTableController implements ReactiveController {
 
   /** Filters the rows by the search, when it changed: each change filters and renders every row again. */
   private applySearch(): void {
-    if (!this.table) return;
+    // A table being built is filtered once built (see `build`).
+    const table = this.table;
+    if (!table || !this.ready) return;
     const needle = this.search.trim();
     if (needle === this.filteredBy) return;
     this.filteredBy = needle;
-    if (needle) this.table.setFilter(searchMatcher(needle) as unknown as Filter['field']);
-    else this.table.clearFilter(false);
+    if (needle) table.setFilter(searchMatcher(needle) as unknown as Filter['field']);
+    else table.clearFilter(false);
   }
 
   /** The rows the user sees, in order: filters, search and sort applied. */
@@ -478,8 +411,7 @@ export class StatsTableController implements ReactiveController {
     this.teardown();
     this.element = undefined;
     this.settings = undefined;
-    this.paging = undefined;
-    this.shown = undefined;
+    this.remote = undefined;
     this.search = '';
     this.shownCount = null;
   }
@@ -487,115 +419,22 @@ export class StatsTableController implements ReactiveController {
   /** Ends the Tabulator instance and its page request; what it showed is kept for a rebuild. */
   private teardown(): void {
     this.keyboard.detach();
-    this.pageRequest?.abort();
-    this.pageRequest = undefined;
+    this.remote?.detach();
     this.table?.destroy();
     this.table = undefined;
     this.filteredBy = '';
   }
 
   private async rebuild(): Promise<void> {
-    const { table, element, settings, paging } = this;
-    if (!table || !element || !settings || !paging) return;
+    const { table, element, settings, remote } = this;
+    if (!table || !element || !settings || !remote) return;
     const state: TableState = {
       page: table.getPage() || 1,
       sorters: table.getSorters().map((s) => ({ column: s.field, dir: s.dir })),
       filters: table.getHeaderFilters().map(({ field, value }) => ({ field, value })),
-      scroll: this.scrollPosition(),
+      scroll: scrollPosition(element),
     };
-    await this.build(element, { ...settings, paging }, state);
-  }
-
-  /** Tabulator's remote pagination, sort and filters, in the user's language. */
-  private remoteOptions(state: TableState | undefined): Options {
-    const m = this.localize.messages.pagination;
-    const lang = this.localize.lang;
-    const options: Options = {
-      pagination: true,
-      paginationMode: 'remote',
-      paginationSize: SERVER_PAGE_SIZE,
-      paginationButtonCount: 5,
-      paginationInitialPage: state?.page ?? 1,
-      paginationCounter: (_size, from, page, total, pages) => this.pageCounter(from, page, total, pages),
-      sortMode: 'remote',
-      filterMode: 'remote',
-      // Tabulator calls its request function only when it has a URL; this one is never fetched.
-      ajaxURL: 'campaign-data-source',
-      ajaxRequestFunc: (_url, _config, params: RemoteParams) => this.requestPage(params),
-      // Elements: Tabulator writes a string alert as HTML.
-      dataLoaderLoading: (() => alertText(m.loading)) as unknown as HTMLElement,
-      dataLoaderError: (() => alertText(m.error)) as unknown as string,
-      // The button labels are written as text (tabulator.ts), the titles as attributes.
-      locale: lang,
-      langs: {
-        [lang]: {
-          pagination: {
-            first: m.first,
-            first_title: m.firstTitle,
-            prev: m.previous,
-            prev_title: m.previousTitle,
-            next: m.next,
-            next_title: m.nextTitle,
-            last: m.last,
-            last_title: m.lastTitle,
-            page_title: m.page,
-          },
-        },
-      },
-    };
-    if (state?.sorters.length) options.initialSort = state.sorters;
-    if (state?.filters.length) options.initialHeaderFilter = state.filters as Options['initialHeaderFilter'];
-    return options;
-  }
-
-  /** Tabulator's request function: one page of the data source, as Tabulator expects it. */
-  private async requestPage(params: RemoteParams): Promise<{ data: ContactStats[]; last_page: number; last_row: number }> {
-    const paging = this.paging!;
-    const request = ++this.requests;
-    const query = this.query(params);
-    const key = queryKey(query);
-    let page: CleanStatsPage | undefined;
-    try {
-      // The page on screen (or the one the load fetched) is not asked again: a rebuilt table
-      // asks for it, and so does a filter set back as it was. It is awaited all the same, so
-      // that a request made in the same turn (two filters changed at once) supersedes it.
-      const known = this.shown?.key === key ? this.shown.page : undefined;
-      if (known) this.pageRequest?.abort();
-      else this.announce(this.localize.messages.pagination.loading);
-      page = await (known ? Promise.resolve(known) : this.fetch(paging, query));
-    } catch (error) {
-      if (!isAbortError(error)) {
-        paging.onPageError(error);
-        throw error;
-      }
-    }
-    // Superseded (or the table ended): never settle. Rejecting would flash Tabulator's error;
-    // resolving would let a stale answer set the page count.
-    if (request !== this.requests || !page) return new Promise(() => undefined);
-    this.show(query, page);
-    return { data: page.rows, last_page: pageCount(page.total, query.limit), last_row: page.total };
-  }
-
-  /** Asks `paging` for `query`, aborting the request in flight: only the newest answer counts. */
-  private async fetch(paging: ServerPaging, query: StatsQuery): Promise<CleanStatsPage> {
-    this.pageRequest?.abort();
-    const request = new AbortController();
-    this.pageRequest = request;
-    try {
-      const page = await paging.fetchPage(query, request.signal);
-      if (request.signal.aborted) throw abortError();
-      return page;
-    } finally {
-      if (this.pageRequest === request) this.pageRequest = undefined;
-    }
-  }
-
-  private show(query: StatsQuery, page: CleanStatsPage): void {
-    this.shown = { key: queryKey(query), page };
-    this.referenceTime = new Date(page.asOf).getTime();
-    this.shownCount = page.total;
-    this.paging?.onPage(page, query);
-    this.host.requestUpdate();
+    await this.build(element, { ...settings, paging: remote.paging }, state);
   }
 
   /** The data-source query for Tabulator's page, sorters and header filters, and the search. */
@@ -611,56 +450,6 @@ export class StatsTableController implements ReactiveController {
     return query;
   }
 
-  /** "Page 3 sur 4 000 · contacts 501 à 750". Tabulator asks for it right after making the page buttons. */
-  private pageCounter(from: number, page: number, total: number, pages: number): HTMLElement {
-    this.pageButtonsMade();
-    const counter = document.createElement('span');
-    if (total > 0) {
-      const n = (value: number) => this.localize.number(value);
-      const to = Math.min(total, from + SERVER_PAGE_SIZE - 1);
-      counter.textContent = this.localize.messages.pagination.counter(n(page), n(pages), n(from), n(to));
-    }
-    return counter;
-  }
-
-  /** Names Tabulator's paginator as a navigation landmark, and has page changes announced. */
-  private labelPaginator(): void {
-    const paginator = this.element?.querySelector('.tabulator-paginator');
-    if (!paginator) return;
-    paginator.setAttribute('role', 'navigation');
-    paginator.setAttribute('aria-label', this.localize.messages.pagination.label);
-    this.element?.querySelector('.tabulator-page-counter')?.setAttribute('aria-live', 'polite');
-    // Seen before the button's own handler, which changes the page (and the buttons) at once.
-    paginator.addEventListener(
-      'click',
-      (event) => {
-        const button = (event.target as Element).closest('.tabulator-page');
-        this.refocusPage = button !== null && button === (paginator.getRootNode() as ShadowRoot | Document).activeElement;
-      },
-      { capture: true },
-    );
-  }
-
-  /**
-   * Tabulator makes new page-number buttons for each page, and disables First/Previous or
-   * Next/Last at the ends: the current page's button is marked for assistive tech, and takes
-   * the focus when the button used to get there lost it (else a keyboard user's focus would
-   * fall out of the table).
-   */
-  private pageButtonsMade(): void {
-    const current = this.element?.querySelector<HTMLElement>('.tabulator-pages .tabulator-page.active');
-    current?.setAttribute('aria-current', 'page');
-    if (!this.refocusPage || !current) return;
-    // A removed button leaves no active element; a disabled one loses the focus a moment later.
-    const active = (current.getRootNode() as ShadowRoot | Document).activeElement as HTMLButtonElement | null;
-    if (!active || active.disabled) {
-      current.focus();
-      this.refocusPage = false;
-    } else if (!active.closest('.tabulator-paginator')) {
-      this.refocusPage = false;
-    }
-  }
-
   /**
    * Tabulator sets the header's height when it lays the columns out, not when `fitColumns`
    * narrows them again as the body's scrollbar comes: a title that wraps to one more line
@@ -670,60 +459,4 @@ export class StatsTableController implements ReactiveController {
     const headers = this.element?.querySelectorAll<HTMLElement>('.tabulator-headers > .tabulator-col') ?? [];
     if ([...headers].some((header) => header.scrollHeight > header.clientHeight + 1)) this.table?.redraw();
   }
-
-  private scrollPosition(): { top: number; left: number } | undefined {
-    const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
-    return holder ? { top: holder.scrollTop, left: holder.scrollLeft } : undefined;
-  }
-
-  private restoreScroll(scroll: { top: number; left: number }): void {
-    const holder = this.element?.querySelector<HTMLElement>('.tabulator-tableholder');
-    if (!holder) return;
-    holder.scrollTop = scroll.top;
-    holder.scrollLeft = scroll.left;
-  }
-
-}
-
-function alertText(text: string): HTMLElement {
-  const element = document.createElement('span');
-  element.textContent = text;
-  return element;
-}
-
-/**
- * The height of one row in the table's styles and font, from a probe row of Tabulator's classes
- * holding each kind of cell (cells never wrap, so every row is that tall); undefined when it
- * cannot be measured.
- */
-function measureRowHeight(element: HTMLElement): number | undefined {
-  const probe = document.createElement('div');
-  probe.className = 'tabulator-row';
-  probe.setAttribute('aria-hidden', 'true');
-  // A text cell, and the badges (delivery and yes/no), whose inline boxes can stand taller than text.
-  for (const badge of ['', 'delivery delivery-delivered', 'flag flag-yes']) {
-    const cell = document.createElement('div');
-    cell.className = 'tabulator-cell';
-    const content = badge ? document.createElement('span') : cell;
-    if (badge) {
-      content.className = badge;
-      cell.append(content);
-    }
-    content.textContent = 'Ég';
-    probe.append(cell);
-  }
-  // In the table's own font and styles (Tabulator adds the class to the element anyway).
-  element.classList.add('tabulator');
-  element.append(probe);
-  const height = probe.getBoundingClientRect().height;
-  probe.remove();
-  return height > 0 ? Math.ceil(height) : undefined;
-}
-
-function queryKey(query: StatsQuery): string {
-  return JSON.stringify(query);
-}
-
-function pageCount(total: number, size: number): number {
-  return Math.max(1, Math.ceil(total / size));
 }
