@@ -145,7 +145,7 @@ export class StatsTableController implements ReactiveController {
 
   /** Builds the table in `element`; resolves once Tabulator has rendered it. */
   async build(element: HTMLElement, config: StatsTableConfig, state?: TableState): Promise<void> {
-    const { Tabulator, TEXT_ONLY } = await loadTabulator();
+    const { Tabulator, TEXT_ONLY, KNOWN_ROW_HEIGHT } = await loadTabulator();
     // The campaign may have changed while Tabulator loaded: nothing to build then.
     if (!element.isConnected) return;
     this.teardown();
@@ -154,7 +154,7 @@ export class StatsTableController implements ReactiveController {
     this.columns = config.columns;
     this.referenceTime = new Date(config.asOf).getTime();
     this.builtLang = this.localize.locale;
-    const options: Options & { [TEXT_ONLY]: boolean } = {
+    const options: Options & { [TEXT_ONLY]: boolean; [KNOWN_ROW_HEIGHT]?: boolean } = {
       index: 'contactId',
       columns: this.definitions(),
       height: config.height,
@@ -184,6 +184,7 @@ export class StatsTableController implements ReactiveController {
     if (rowHeight) {
       options.rowHeight = rowHeight;
       options.renderVerticalBuffer = 2 * rowHeight;
+      options[KNOWN_ROW_HEIGHT] = true;
     }
     const table = new Tabulator(element, options);
     this.table = table;

@@ -10,7 +10,8 @@
  *
  * Two modules are narrowed so that no text is ever written as HTML, and no string reaches an
  * `innerHTML` sink (which a page under Trusted Types refuses, the empty string included): see
- * `TextPageModule` and `ArrowSortModule`.
+ * `TextPageModule` and `ArrowSortModule`. `KnownRowHeightModule` spares a forced layout per
+ * batch of rows drawn.
  */
 import {
   Tabulator,
@@ -18,6 +19,7 @@ import {
   FilterModule,
   FormatModule,
   InteractionModule,
+  Module,
   PageModule,
   ResizeColumnsModule,
   ResizeTableModule,
@@ -29,6 +31,9 @@ import {
  * tables on the page share these modules, and may want HTML labels.
  */
 export const TEXT_ONLY = 'campaignStatsTextOnly';
+
+/** The option that turns `KnownRowHeightModule` on (with `rowHeight`), for the grid's tables only. */
+export const KNOWN_ROW_HEIGHT = 'campaignStatsKnownRowHeight';
 
 /** What these subclasses use of Tabulator 6.5's module internals (untyped). */
 interface ModuleInternals {
@@ -75,6 +80,53 @@ class ArrowSortModule extends (SortModule as unknown as ModuleClass<{ initialize
   }
 }
 
+/** What `KnownRowHeightModule` uses of Tabulator 6.5's rows (untyped). */
+interface RowInternals {
+  element: HTMLElement;
+  height: number;
+  heightStyled: string;
+  outerHeight: number;
+  calcHeight(force?: boolean): void;
+}
+
+/**
+ * Tabulator reads each drawn row's `offsetHeight` in `Row.calcHeight`, even when it is told the
+ * row height: in the virtual renderer's fill, that read lays out the batch of rows just
+ * appended, which then sets its cells' heights and is laid out again a moment later (a third of
+ * a scroll jump's main-thread time in the bench's traces, inside a shadow root). Rows of one
+ * height have one outer height: it is read from the table's first row drawn, and given to the
+ * others.
+ */
+class KnownRowHeightModule extends (Module as unknown as ModuleClass<{ subscribe(event: string, callback: (row: RowInternals) => void): void }>) {
+  static moduleName = 'campaignStatsKnownRowHeight';
+  /** The outer height of the table's rows, once a row has been laid out. */
+  private outerHeight = 0;
+
+  constructor(table: unknown) {
+    super(table);
+    this.registerTableOption(KNOWN_ROW_HEIGHT, false);
+  }
+
+  initialize(): void {
+    const rowHeight = this.table.options.rowHeight;
+    if (!this.table.options[KNOWN_ROW_HEIGHT] || typeof rowHeight !== 'number' || rowHeight <= 0) return;
+    this.subscribe('row-init', (row) => {
+      const measure = row.calcHeight;
+      row.calcHeight = (force) => {
+        if (!this.outerHeight) {
+          measure.call(row, force);
+          // A row not in the document measures 0: the next one is measured instead.
+          this.outerHeight = row.outerHeight;
+          return;
+        }
+        row.height = rowHeight;
+        row.heightStyled = `${rowHeight}px`;
+        row.outerHeight = this.outerHeight;
+      };
+    });
+  }
+}
+
 Tabulator.registerModule([
   AjaxModule,
   FilterModule,
@@ -84,6 +136,7 @@ Tabulator.registerModule([
   ResizeColumnsModule,
   ResizeTableModule,
   ArrowSortModule,
+  KnownRowHeightModule,
 ] as unknown as Parameters<typeof Tabulator.registerModule>[0]);
 
 export { Tabulator };
