@@ -367,6 +367,7 @@ async function load({ serverSide }) {
   const fetchedBeforePaint = answers.reduce((sum, a) => sum + a.rows, 0);
   return {
     firstPaint: painted - answer.at,
+    span: [answer.at, painted],
     total: detail.total,
     asOf: detail.asOf,
     fetchedBeforePaint,
@@ -469,6 +470,7 @@ async function refresh() {
   if (!sortedByName(shown.map((row) => row.lastName))) throw new Error('refresh: the rows are no longer in name order');
   return {
     ms: t1 - t0,
+    span: [t0, t2],
     shownMs: t2 - t0,
     longest,
     loafMax: loafs ? Math.max(0, ...loafs) : undefined,
@@ -615,7 +617,7 @@ async function paintSide() {
   const painted = await afterPaint();
   await built;
   sideRows = null; // the table holds them now
-  return { firstPaint: painted - t0, rowsInDom: system.texts('email').length, rowHeight: system.rowHeight() };
+  return { firstPaint: painted - t0, span: [t0, painted], rowsInDom: system.texts('email').length, rowHeight: system.rowHeight() };
 }
 
 // ---------- the measures, the same for every system ----------
@@ -660,7 +662,7 @@ async function scroll() {
   system.holder().scrollTop = 0;
   await sleep(300);
   await afterPaint();
-  return { longest, ms: t1 - t0, atBottom, scrollHeight: holder.scrollHeight, lastPage, lastEmail, ...frameStats(loafs, jumpFrames) };
+  return { longest, ms: t1 - t0, span: [t0, scrolled], atBottom, scrollHeight: holder.scrollHeight, lastPage, lastEmail, ...frameStats(loafs, jumpFrames) };
 }
 
 /** A click on a column's header → rows in ascending order of that column in the DOM, painted. */
@@ -677,13 +679,13 @@ async function sortBy(field) {
     ACTION_TIMEOUT,
   );
   const t1 = await afterPaint();
-  return { ms: t1 - t0, first: system.texts(field).slice(0, 3) };
+  return { ms: t1 - t0, span: [t0, t1], first: system.texts(field).slice(0, 3) };
 }
 
 /** Click on the "Nom" header: rows sorted by last name and painted. */
 async function sort() {
   const result = await sortBy(SORT_FIELD);
-  return { ms: result.ms, firstNames: result.first };
+  return { ms: result.ms, span: result.span, firstNames: result.first };
 }
 
 /** Click on the "Clics" header: rows sorted by clicks, ascending, painted. */
@@ -708,7 +710,7 @@ async function filter() {
   await sleep(50);
   const count = system.count();
   if (count !== expected) throw new Error(`filter: ${count} rows shown, the source counts ${expected} ${FILTER_VALUE}`);
-  return { ms: t1 - t0, count, rowCountText: grid?.shadowRoot?.querySelector('[part="row-count"]')?.textContent.trim() };
+  return { ms: t1 - t0, span: [t0, t1], count, rowCountText: grid?.shadowRoot?.querySelector('[part="row-count"]')?.textContent.trim() };
 }
 
 /** Back to every row (not timed). */
@@ -740,7 +742,7 @@ async function search() {
   await sleep(50);
   const count = system.count();
   if (count !== expected) throw new Error(`search: ${count} rows shown, the source counts ${expected} matching "${SEARCH_TEXT}"`);
-  return { ms: t1 - t0, count };
+  return { ms: t1 - t0, span: [t0, t1], count };
 }
 
 /** The search emptied: every row back (not timed). */
@@ -817,11 +819,19 @@ async function upload(token) {
 }
 
 /** Has the data Worker leave a console.timeStamp in the trace (scripts/bench.js starts one next). */
+/** `performance.now()` and a trace mark at the same moment: the trace's clock offset, and the page's main thread. */
+function clock() {
+  const now = performance.now();
+  console.timeStamp('bench-clock');
+  return now;
+}
+
 function markDataWorker() {
   return source?.call('mark');
 }
 
 window.bench = {
+  clock,
   markDataWorker,
   setupGrid,
   load,

@@ -26,6 +26,10 @@
 //   --verbose                             per-run figures as they come
 //   --from-json FILE                      no measuring: prints (and with --write, writes) a saved --json run
 //   --no-trace                            no Chromium trace during exports (peak heap from sampling only)
+//   --breakdown                           each timed step traced: a table of where the main thread's time
+//                                         goes (script, style, layout and the layouts scripts forced,
+//                                         paint, GC, idle) per step and system; tracing slows every
+//                                         step, so its times are read from a run without it
 //   --no-baseline                         no export baseline (TabulatorFull's download('xlsx'))
 //   --no-engines                          no "export engines" table (.xlsx and CSV built from generated rows)
 //   --source-latency MS                   the grid's data source answers each getContactStats after MS
@@ -51,6 +55,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { benchRow, COLUMNS, DELIVERY_LABELS } from '../bench/rows.js';
+import { BREAKDOWN_CATEGORIES, breakdown } from '../bench/trace-breakdown.js';
 import { checkXlsx, crossCheckWithSheetJS, sampleIndices } from '../bench/xlsx-check.js';
 import { CHROMIUM_ARGS, findBrowser } from './find-browser.js';
 
@@ -93,6 +98,7 @@ function parseArgs(argv) {
     verbose: false,
     quick: false,
     trace: true,
+    breakdown: false,
     fromJson: '',
   };
   const sizeList = (text) => (text.trim() === '' || text === 'none' ? [] : text.split(',').map((s) => Number(s.replace(/[_\s]/g, ''))));
@@ -120,6 +126,7 @@ function parseArgs(argv) {
     else if (arg === '--json') options.json = value();
     else if (arg === '--verbose') options.verbose = true;
     else if (arg === '--no-trace') options.trace = false;
+    else if (arg === '--breakdown') options.breakdown = true;
     else if (arg === '--source-latency') options.sourceLatency = Math.max(0, Number(value()) || 0);
     else if (arg === '--from-json') options.fromJson = value();
     else if (arg === '--help' || arg === '-h') {
@@ -253,6 +260,27 @@ async function newPage(browser, base) {
 }
 
 let tracing = true;
+let breakingDown = false;
+
+/**
+ * One timed step of the page (`window.bench.<name>(arg)`); with --breakdown, traced, its result
+ * then also has `breakdown`: the main thread's time during the step's `span`, by kind of work.
+ */
+async function step(browser, page, name, arg) {
+  if (!breakingDown) return page.evaluate(([n, a]) => window.bench[n](a), [name, arg]);
+  await browser.startTracing(page, { categories: BREAKDOWN_CATEGORIES });
+  let result;
+  let trace;
+  try {
+    const clock = await page.evaluate(() => window.bench.clock());
+    result = await page.evaluate(([n, a]) => window.bench[n](a), [name, arg]);
+    trace = await browser.stopTracing();
+    return { ...result, breakdown: result?.span ? breakdown(trace, clock, result.span) : undefined };
+  } finally {
+    if (!trace) await browser.stopTracing().catch(() => undefined);
+  }
+}
+
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 
 async function tracedExport(browser, page, call) {
@@ -290,29 +318,29 @@ async function runOurs(browser, server, { size, serverSide, latency, withRefresh
   try {
     const setup = await page.evaluate((o) => window.bench.setupGrid(o), { size, serverSide, latency });
     if (setup.unavailable) return { unavailable: setup.unavailable };
-    const load = await page.evaluate((o) => window.bench.load(o), { serverSide });
+    const load = await step(browser, page, 'load', { serverSide });
     if (load.total !== size) throw new Error(`campaign-stats-load says ${load.total} contacts, expected ${size}`);
     if (serverSide && !load.serverSideUsed) throw new Error(`the grid fetched all ${size} rows before painting: not in server-side mode`);
     if (!serverSide && load.serverSideUsed) throw new Error(`the grid painted after ${load.fetchedBeforePaint} of ${size} rows: not in memory`);
-    const scroll = await page.evaluate(() => window.bench.scroll());
+    const scroll = await step(browser, page, 'scroll');
     const exported = await tracedExport(browser, page, () => {
       console.timeStamp('bench-export');
       return window.bench.exportOurs();
     });
     if (exported.rowCount !== size) throw new Error(`exportExcel says ${exported.rowCount} rows, expected ${size}`);
     const checked = await verifyUpload(page, server, 'ours', size);
-    const sort = await page.evaluate(() => window.bench.sort());
-    const filter = await page.evaluate(() => window.bench.filter());
+    const sort = await step(browser, page, 'sort');
+    const filter = await step(browser, page, 'filter');
     // In memory, the side-by-side figures the other systems have too, then the refresh.
     let numberSort;
     let search;
     let refresh;
     if (!serverSide) {
       await page.evaluate(() => window.bench.clearFilter());
-      numberSort = await page.evaluate(() => window.bench.numberSort());
-      search = await page.evaluate(() => window.bench.search());
+      numberSort = await step(browser, page, 'numberSort');
+      search = await step(browser, page, 'search');
       await page.evaluate(() => window.bench.clearSearch());
-      if (withRefresh) refresh = await page.evaluate(() => window.bench.refresh());
+      if (withRefresh) refresh = await step(browser, page, 'refresh');
     }
     if (problems.length) throw new Error(problems.join('\n'));
     return {
@@ -342,6 +370,7 @@ async function runOurs(browser, server, { size, serverSide, latency, withRefresh
       workerHeap: exported.gcWorkers,
       bytes: exported.bytes,
       checked,
+      breakdown: breakdowns({ firstPaint: load, scroll, sort, filter, numberSort, search, refresh }),
       details: {
         heap: { before: exported.heapBefore, sampled: exported.peakSampled, gcMain: exported.gcMain, gcWorkers: exported.gcWorkers },
         load,
@@ -376,6 +405,12 @@ async function runBaseline(browser, server, { size }) {
   }
 }
 
+/** The traced steps' breakdowns (--breakdown), by figure; undefined without it. */
+function breakdowns(steps) {
+  const entries = Object.entries(steps).filter(([, result]) => result?.breakdown);
+  return entries.length ? Object.fromEntries(entries.map(([figure, result]) => [figure, result.breakdown])) : undefined;
+}
+
 /** The scroll's figures, the same for every system. */
 function scrollFigures(scroll) {
   return { loafP95: scroll.loafP95, loafMax: scroll.loafMax, loafCount: scroll.loafCount, scrollFrames: scroll.frames };
@@ -390,15 +425,15 @@ async function runSide(browser, server, { kind, size }) {
   try {
     const setup = await page.evaluate((o) => window.bench.setupSide(o), { kind, size });
     if (setup.rows !== size) throw new Error(`${kind}: ${setup.rows} rows fetched, expected ${size}`);
-    const paint = await page.evaluate(() => window.bench.paintSide());
-    const scroll = await page.evaluate(() => window.bench.scroll());
+    const paint = await step(browser, page, 'paintSide');
+    const scroll = await step(browser, page, 'scroll');
     // The table's last row (in the campaign's order, before any sort) is the campaign's last contact.
     if (scroll.lastEmail !== benchRow(size - 1).email) throw new Error(`${kind}: scrolled to the bottom, the last row is ${scroll.lastEmail}, not the campaign's last contact`);
-    const sort = await page.evaluate(() => window.bench.sort());
-    const filter = await page.evaluate(() => window.bench.filter());
+    const sort = await step(browser, page, 'sort');
+    const filter = await step(browser, page, 'filter');
     await page.evaluate(() => window.bench.clearFilter());
-    const numberSort = await page.evaluate(() => window.bench.numberSort());
-    const search = await page.evaluate(() => window.bench.search());
+    const numberSort = await step(browser, page, 'numberSort');
+    const search = await step(browser, page, 'search');
     await page.evaluate(() => window.bench.clearSearch());
     if (problems.length) throw new Error(problems.join('\n'));
     return {
@@ -411,6 +446,7 @@ async function runSide(browser, server, { kind, size }) {
       ...scrollFigures(scroll),
       rowsInDom: paint.rowsInDom,
       rowHeight: paint.rowHeight,
+      breakdown: breakdowns({ firstPaint: paint, scroll, sort, filter, numberSort, search }),
       details: { scroll: { ms: scroll.ms, atBottom: scroll.atBottom, scrollHeight: scroll.scrollHeight, lastEmail: scroll.lastEmail }, sortFirst: sort.firstNames, filterCount: filter.count, numberSortFirst: numberSort.first, searchCount: search.count },
     };
   } finally {
@@ -540,6 +576,42 @@ function sideTableRows(r) {
       return '—';
     };
     rows.push([label, ...cells, ratio('tabulator'), ratio('aggrid')]);
+  }
+  return rows;
+}
+
+const BREAKDOWN_FIGURES = [
+  ['First paint', 'firstPaint'],
+  ['Text sort', 'sort'],
+  ['Number sort', 'numberSort'],
+  ['Header filter', 'filter'],
+  ['Global search', 'search'],
+  ['Scroll (40 jumps)', 'scroll'],
+  ['Refresh', 'refresh'],
+];
+const BREAKDOWN_HEADERS = ['Step', 'System', 'Traced time', 'Script', 'Style', 'Layout', 'Forced by scripts (passes)', 'Paint', 'GC', 'Other', 'Idle'];
+
+/**
+ * Where each system's main-thread time goes during each traced step of one size (--breakdown):
+ * a row per step and system, medians of the runs for each kind of work.
+ */
+function breakdownRows(r) {
+  const systems = sideSystems(r);
+  const rows = [];
+  for (const [label, figure] of BREAKDOWN_FIGURES) {
+    for (const kind of SYSTEMS) {
+      const runs = (systems[kind].runs ?? []).map((x) => x.breakdown?.[figure]).filter(Boolean);
+      if (!runs.length) continue;
+      const value = (key) => median(runs.map((b) => b[key]));
+      rows.push([
+        label,
+        SYSTEM_NAMES[kind],
+        ms(value('wall')),
+        ...['script', 'style', 'layout'].map((key) => ms(value(key))),
+        `${ms(value('forced'))} (${Math.round(value('forcedLayouts'))})`,
+        ...['paint', 'gc', 'other', 'idle'].map((key) => ms(value(key))),
+      ]);
+    }
   }
   return rows;
 }
@@ -756,7 +828,8 @@ target needs \`--source-latency 300\`. \`npm run bench -- --help\` lists the opt
 (1 run, 10,000 and 100,000 rows: a few minutes), \`--runs N\`, \`--sizes LIST\`, \`--systems
 ours,tabulator,aggrid\` or \`--no-grids\` (ours only), \`--grid-sizes LIST\` (where the side-by-side
 systems run; default 10,000 and 100,000), \`--refresh-sizes LIST\` (default 100,000; \`none\`),
-\`--source-latency MS\`, \`--no-baseline\`, \`--no-engines\`, \`--json FILE\` and \`--from-json FILE\`.
+\`--source-latency MS\`, \`--no-baseline\`, \`--no-engines\`, \`--breakdown\`, \`--json FILE\` and
+\`--from-json FILE\`.
 The default run (10,000, 100,000, 300,000 and 1,000,000 rows, 3 runs each) takes about 12 to 15
 minutes on the 2-core machine, up to about 20 with \`--source-latency 300\` or a busy machine.
 
@@ -856,6 +929,17 @@ is 480 px high.
   clicks and the next frame painted; the longest main-thread task and the longest animation frame
   meanwhile. Checked: the load event's \`asOf\` is the new one, every row in the DOM shows the
   source's current figures (names, delivery, opens, clicks), still in name order.
+
+**Where the time goes** (\`--breakdown\`): each timed step (first paint, sorts, filter, search,
+scroll, refresh) of every system is run inside a Chromium trace (categories toplevel,
+devtools.timeline, v8; bench/trace-breakdown.js), and its page main thread's time between the
+step's two \`performance.now()\` times is split by the innermost trace event running at each
+instant: *script* (function calls, timers, events, microtasks, compiling), *style* (style
+recalculation), *layout*, *forced by scripts* (the style and layout passes that ran inside a script,
+because it read a size or a position: their time and count), *paint* (pre-paint, paint, layers,
+commit), *GC*, *other* (task overhead and unclassified events) and *idle*. Tracing slows every
+step, more so the systems with more events, so the times of a \`--breakdown\` run are not compared
+with a plain run's; the split within each step is what it shows.
 
 **What is not the same between the systems** (read the ratios with it in mind):
 - Our first paint starts at the data's answer and includes the grid's own work on the rows it
@@ -998,9 +1082,13 @@ function report({ options, machine: info, results, engines = [], minutes = '?', 
     errors: sideErrors(r),
   }));
   const sideTargetLines = results.length ? targetsSideBySide(results) : '';
+  const breakdownTables = results
+    .map((r) => ({ title: `Main thread during each step, ${fmtInt(r.size)} rows (${r.serverSide ? 'server-side' : 'in memory'}; Chromium trace, medians of the runs; traced runs are slower)`, rows: breakdownRows(r) }))
+    .filter((table) => table.rows.length);
   console.log(`\nMedians of ${options.runs} run(s) (${minutes} min):`);
   if (rows.length) console.log(`\n${consoleTable(rows)}`);
   for (const side of sides) console.log(`\n${side.title}:\n\n${consoleTable(side.rows, SIDE_HEADERS, 1)}${side.errors.map((e) => `\n${e}`).join('')}`);
+  for (const table of breakdownTables) console.log(`\n${table.title}:\n\n${consoleTable(table.rows, BREAKDOWN_HEADERS, 2)}`);
   if (engineRows.length) console.log(`\nExport engines, buildExportFile() on the same generated rows:\n\n${consoleTable(engineRows, ENGINE_HEADERS, 1)}`);
   if (rows.length) console.log(`\nTargets (issue 4):\n${targetLines}`);
   if (rows.length) console.log(`\nTargets (issue 12: side by side, refresh, the million's export):\n${sideTargetLines}`);
@@ -1015,6 +1103,7 @@ function report({ options, machine: info, results, engines = [], minutes = '?', 
       '',
       ...(rows.length ? [markdownTable(rows), ''] : []),
       ...sides.flatMap((side) => [`${side.title}:`, '', markdownTable(side.rows, SIDE_HEADERS, 1), '', ...side.errors.map((e) => `- ${e}`), ...(side.errors.length ? [''] : [])]),
+      ...breakdownTables.flatMap((table) => [`${table.title}:`, '', markdownTable(table.rows, BREAKDOWN_HEADERS, 2), '']),
       ...(engineRows.length ? ['Export engines, `buildExportFile()` on the same generated rows (no grid):', '', markdownTable(engineRows, ENGINE_HEADERS, 1), ''] : []),
       ...(rows.length ? ['Targets of issue 4 on these medians:', '', targetLines, ''] : []),
       ...(rows.length ? ['Targets of issue 12 on these medians (side by side, refresh, the million\'s export):', '', sideTargetLines, ''] : []),
@@ -1029,6 +1118,7 @@ function report({ options, machine: info, results, engines = [], minutes = '?', 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   tracing = options.trace;
+  breakingDown = options.breakdown;
   if (options.fromJson) {
     // Re-renders a saved run (--json) without measuring: the table, targets and BENCHMARKS.md.
     const saved = JSON.parse(readFileSync(options.fromJson, 'utf8'));
