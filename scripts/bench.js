@@ -589,7 +589,7 @@ const BREAKDOWN_FIGURES = [
   ['Scroll (40 jumps)', 'scroll'],
   ['Refresh', 'refresh'],
 ];
-const BREAKDOWN_HEADERS = ['Step', 'System', 'Traced time', 'Script', 'Style', 'Layout', 'Forced by scripts (passes)', 'Paint', 'GC', 'Other', 'Idle'];
+const BREAKDOWN_HEADERS = ['Step', 'System', 'Traced time', 'Script', 'Style', 'Layout', 'Forced by scripts (passes)', 'Paint', 'GC', 'Other', 'Idle', 'Forced by (passes, first run)'];
 
 /**
  * Where each system's main-thread time goes during each traced step of one size (--breakdown):
@@ -610,6 +610,7 @@ function breakdownRows(r) {
         ...['script', 'style', 'layout'].map((key) => ms(value(key))),
         `${ms(value('forced'))} (${Math.round(value('forcedLayouts'))})`,
         ...['paint', 'gc', 'other', 'idle'].map((key) => ms(value(key))),
+        (runs[0].forcedBy ?? []).slice(0, 3).map(([name, count]) => `${name} ${count}`).join(', ') || '—',
       ]);
     }
   }
@@ -936,7 +937,8 @@ devtools.timeline, v8; bench/trace-breakdown.js), and its page main thread's tim
 step's two \`performance.now()\` times is split by the innermost trace event running at each
 instant: *script* (function calls, timers, events, microtasks, compiling), *style* (style
 recalculation), *layout*, *forced by scripts* (the style and layout passes that ran inside a script,
-because it read a size or a position: their time and count), *paint* (pre-paint, paint, layers,
+because it read a size or a position: their time and count, and the functions that read it, by
+the top of the stack the trace recorded; names of our minified bundle are short), *paint* (pre-paint, paint, layers,
 commit), *GC*, *other* (task overhead and unclassified events) and *idle*. Tracing slows every
 step, more so the systems with more events, so the times of a \`--breakdown\` run are not compared
 with a plain run's; the split within each step is what it shows.
