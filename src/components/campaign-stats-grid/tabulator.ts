@@ -82,7 +82,6 @@ class ArrowSortModule extends (SortModule as unknown as ModuleClass<{ initialize
 
 /** What `KnownRowHeightModule` uses of Tabulator 6.5's rows (untyped). */
 interface RowInternals {
-  element: HTMLElement;
   height: number;
   heightStyled: string;
   outerHeight: number;
