@@ -109,19 +109,22 @@ class KnownRowHeightModule extends (Module as unknown as ModuleClass<{ subscribe
   initialize(): void {
     const rowHeight = this.table.options.rowHeight;
     if (!this.table.options[KNOWN_ROW_HEIGHT] || typeof rowHeight !== 'number' || rowHeight <= 0) return;
+    // One function for all the table's rows (a closure per row would stay with every row drawn).
+    const known = this;
+    const height = rowHeight;
+    function calcHeight(this: RowInternals, force?: boolean): void {
+      if (!known.outerHeight) {
+        Object.getPrototypeOf(this).calcHeight.call(this, force);
+        // A row not in the document measures 0: the next one is measured instead.
+        known.outerHeight = this.outerHeight;
+        return;
+      }
+      this.height = height;
+      this.heightStyled = `${height}px`;
+      this.outerHeight = known.outerHeight;
+    }
     this.subscribe('row-init', (row) => {
-      const measure = row.calcHeight;
-      row.calcHeight = (force) => {
-        if (!this.outerHeight) {
-          measure.call(row, force);
-          // A row not in the document measures 0: the next one is measured instead.
-          this.outerHeight = row.outerHeight;
-          return;
-        }
-        row.height = rowHeight;
-        row.heightStyled = `${rowHeight}px`;
-        row.outerHeight = this.outerHeight;
-      };
+      row.calcHeight = calcHeight;
     });
   }
 }
