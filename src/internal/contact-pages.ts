@@ -137,18 +137,26 @@ export async function* readPages(fetchPage: FetchStatsPage, view: Omit<StatsQuer
  * Every row of a campaign, from its first page on, which told its size: no page is asked for
  * past that size, whatever the later pages say their total is (a total that grows with every
  * page would otherwise never end the load). The rest is read `WHOLE_PAGES_IN_FLIGHT` pages at a
- * time, as an export reads.
+ * time, as an export reads. `asOf` is the newest page's: figures keep moving while the pages are
+ * read (a page read a minute later counts the clicks of that minute), and the rows are no older
+ * than that time says of the newest of them.
  */
-export async function readWholeCampaign(fetchPage: FetchStatsPage, first: CleanStatsPage, signal: AbortSignal): Promise<ContactStats[]> {
+export async function readWholeCampaign(fetchPage: FetchStatsPage, first: CleanStatsPage, signal: AbortSignal): Promise<{ rows: ContactStats[]; asOf: string }> {
   // Not push(...rows): a page may hold more rows than a call takes arguments.
   const rows: ContactStats[] = [];
   for (const row of first.rows) rows.push(row);
+  let asOf = first.asOf;
+  const fetchNoting: FetchStatsPage = async (query, pageSignal) => {
+    const page = await fetchPage(query, pageSignal);
+    if (Date.parse(page.asOf) > Date.parse(asOf)) asOf = page.asOf;
+    return page;
+  };
   // Offsets count the rows the source sent, dropped ones included; an empty page ends it.
   const from = first.rows.length + first.dropped;
   if (from > 0) {
     const reading = { from, to: first.total, pageSize: WHOLE_PAGE_SIZE, inFlight: WHOLE_PAGES_IN_FLIGHT };
-    for await (const page of readPages(fetchPage, {}, reading, signal)) for (const row of page) rows.push(row);
+    for await (const page of readPages(fetchNoting, {}, reading, signal)) for (const row of page) rows.push(row);
   }
   if (signal.aborted) throw abortError();
-  return rows;
+  return { rows, asOf };
 }

@@ -45,7 +45,7 @@ describe('contact pages', () => {
     const fetchPage = statsPageFetcher(ds, EMAIL_CAMPAIGN as Campaign, 5000);
     const signal = new AbortController().signal;
     const first = await fetchPage({ offset: 0, limit: 250 }, signal);
-    const all = await readWholeCampaign(fetchPage, first, signal);
+    const { rows: all } = await readWholeCampaign(fetchPage, first, signal);
     expect(first.total).to.equal(1600);
     expect(all).to.have.length(1600);
     expect(all.at(-1)!.contactId).to.equal('ct-1599');
@@ -66,14 +66,32 @@ describe('contact pages', () => {
     const fetchPage = statsPageFetcher(ds, EMAIL_CAMPAIGN as Campaign, 5000);
     const signal = new AbortController().signal;
     const first = await fetchPage({ offset: 0, limit: 250 }, signal);
-    const all = await readWholeCampaign(fetchPage, first, signal);
+    const { rows: all } = await readWholeCampaign(fetchPage, first, signal);
     expect(all.map((row) => row.contactId)).to.deep.equal(rows(22_000).map((row) => row.contactId));
     const asked = ds.calls.map((call) => (call.args[1] as StatsQuery).offset);
     expect(asked).to.deep.equal([0, 250, 5_250, 10_250, 15_250, 20_250]);
     expect(most).to.equal(4);
   });
 
-  it('refuse an export of more rows than a file holds, or of a count that is not one, before any row is read', async () => {
+  it('date a whole campaign by its newest page: figures read later are newer', async () => {
+    // A source whose clock passes a minute while the campaign is read (its third call on).
+    let calls = 0;
+    const times = ['2026-11-26T20:30:00.000Z', '2026-11-26T20:31:00.000Z'];
+    const ds = answering((q) => ({ rows: rows(Math.min(q.limit ?? 0, 12_000 - (q.offset ?? 0)), q.offset), total: 12_000, asOf: times[++calls >= 3 ? 1 : 0]! }));
+    const fetchPage = statsPageFetcher(ds, EMAIL_CAMPAIGN as Campaign, 5000);
+    const signal = new AbortController().signal;
+    const first = await fetchPage({ offset: 0, limit: 250 }, signal);
+    const whole = await readWholeCampaign(fetchPage, first, signal);
+    expect(first.asOf).to.equal(times[0]);
+    expect(whole.rows).to.have.length(12_000);
+    expect(whole.asOf).to.equal(times[1]);
+    // And one read in the same minute keeps it.
+    calls = -100;
+    const same = await readWholeCampaign(fetchPage, await fetchPage({ offset: 0, limit: 250 }, signal), signal);
+    expect(same.asOf).to.equal(times[0]);
+  });
+
+    it('refuse an export of more rows than a file holds, or of a count that is not one, before any row is read', async () => {
     expect(MAX_EXPORT_ROWS).to.equal(10_485_750);
     expect(() => checkExportTotal(MAX_EXPORT_ROWS)).not.to.throw();
     for (const total of [MAX_EXPORT_ROWS + 1, 1e12, 2 ** 53, Number.NaN, -1, 1.5]) {

@@ -366,12 +366,12 @@ export class CampaignStatsGrid extends CampaignStatsElement {
         const figures = `${page.total}@${page.asOf}`;
         return { kind: 'paged', campaign, fetchPage, firstPage: { query: firstQuery, page }, total: page.total, asOf: page.asOf, summary, links, previousLinks, figures };
       }
-      const rows = await readWholeCampaign(fetchPage, page, signal);
+      const { rows, asOf } = await readWholeCampaign(fetchPage, page, signal);
       // Counting the links and the figures of every row is a task of its own, not the last page's.
       await nextTask();
       if (signal.aborted) throw abortError();
       const links = knownLinks(undefined, rows, previousLinks);
-      return { kind: 'loaded', campaign, rows, total: rows.length, asOf: page.asOf, summary, links, previousLinks, figures: figuresKey(rows) };
+      return { kind: 'loaded', campaign, rows, total: rows.length, asOf, summary, links, previousLinks, figures: figuresKey(rows) };
     } catch (error) {
       throw new OperationError('getContactStats', error);
     }

@@ -38,8 +38,8 @@ export async function loadSummary(source: CampaignDataSource, campaignId: string
     const fetchPage = statsPageFetcher(source, campaign, timeout);
     const first = await fetchPage({ offset: 0, limit: FIRST_PAGE }, signal);
     if (first.total > threshold) return { kind: 'too-large', campaign, total: first.total, asOf: first.asOf };
-    const rows = await readWholeCampaign(fetchPage, first, signal);
-    return { kind: 'loaded', campaign, summary: summarizeRows(rows, campaign, first.asOf) };
+    const { rows, asOf } = await readWholeCampaign(fetchPage, first, signal);
+    return { kind: 'loaded', campaign, summary: summarizeRows(rows, campaign, asOf) };
   } catch (error) {
     throw new OperationError('getContactStats', error);
   }
