@@ -47,6 +47,14 @@ const PAGED_FROM = 200_000;
  * columns and sorts kept for that minute serve them.
  */
 const CLOCK_STEP = MINUTE;
+/**
+ * Calls closer together than this read the same minute's figures, even when the clock's minute
+ * turns between them: a load's pages and its summary are asked within a second or two, and a
+ * minute turning in the middle split them across two times (the grid's « Cliqueurs » then
+ * differed from the summary's at the same data time). Held one minute at most, so that calls
+ * that never pause still move on.
+ */
+const SNAPSHOT_HOLD = 10_000;
 /** Campaigns whose query tables are kept: two grids on two big campaigns do not redraw at every query. */
 const KEPT_TABLES = 2;
 
@@ -100,6 +108,8 @@ export class DemoDataSource implements CampaignDataSource {
   private readonly reference: number;
   private readonly failureRandom: () => number;
   private readonly tables = new Map<string, Promise<DemoStatsTable>>();
+  /** The minute the last call read, and when it came (see `SNAPSHOT_HOLD`). */
+  private snapshot: { asOf: number; at: number } | undefined;
 
   constructor(options: DemoDataSourceOptions = {}) {
     this.options = { ...options };
@@ -112,6 +122,16 @@ export class DemoDataSource implements CampaignDataSource {
 
   private now(): number {
     return (this.options.now?.() ?? new Date()).getTime();
+  }
+
+  /** The time a call's statistics are read at: the clock's minute, or the one calls just before it read. */
+  private readTime(): number {
+    const now = this.now();
+    const minute = Math.floor(now / CLOCK_STEP) * CLOCK_STEP;
+    const held = this.snapshot;
+    const asOf = held && now - held.at >= 0 && now - held.at < SNAPSHOT_HOLD && minute - held.asOf <= CLOCK_STEP ? held.asOf : minute;
+    this.snapshot = { asOf, at: now };
+    return asOf;
   }
 
   private campaignOf(seed: CampaignSeed): Campaign {
@@ -173,7 +193,7 @@ export class DemoDataSource implements CampaignDataSource {
     if (campaign.status !== 'finished') {
       throw new DataSourceError('not-finished', `The send of "${campaignId}" is not finished: no statistics yet.`, { status: 409 });
     }
-    const asOf = Math.floor(this.now() / CLOCK_STEP) * CLOCK_STEP;
+    const asOf = this.readTime();
     return { campaign, asOf, finished: new Date(campaign.sendFinishedAt!).getTime(), hash: hashString(campaign.id) };
   }
 

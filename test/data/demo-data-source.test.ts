@@ -199,6 +199,28 @@ describe('DemoDataSource', () => {
       expect(new Set(sms.map((r) => r.contactId)).size).to.equal(sms.length);
     });
 
+    it('read the pages and the summary asked together at one time, though the minute turns between them', async () => {
+      const { ds, clock } = clocked({}, Date.parse(REFERENCE) + 59_500);
+      const id = 'em-alternance-rentree';
+      const first = await ds.getContactStats(id, { offset: 0, limit: 5000 });
+      clock.now += 1_000; // the clock's minute has turned
+      const second = await ds.getContactStats(id, { offset: 5000, limit: 5000 });
+      const summary = await ds.getStatsSummary(id);
+      expect([first.asOf, second.asOf, summary.asOf]).to.deep.equal([REFERENCE, REFERENCE, REFERENCE]);
+      // A call after a pause reads the new minute.
+      clock.now += 20_000;
+      const later = await ds.getContactStats(id, { offset: 0, limit: 1 });
+      expect(later.asOf).to.equal(new Date(Date.parse(REFERENCE) + 60_000).toISOString());
+      // Calls that never pause are held one minute at most.
+      let last = later.asOf;
+      for (let k = 0; k < 30; k++) {
+        clock.now += 5_000;
+        last = (await ds.getContactStats(id, { offset: 0, limit: 1 })).asOf;
+      }
+      expect(Date.parse(last)).to.be.at.least(clock.now - 2 * 60_000);
+      expect(Date.parse(last)).to.be.greaterThan(Date.parse(later.asOf));
+    });
+
     it('grow with time: later figures are never lower, and higher for a recent campaign', async () => {
       const { ds, clock } = clocked();
       const id = 'em-alternance-rentree'; // sent 35 minutes before the reference time
